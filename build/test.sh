@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Builds the solution, installs what the tests need that is missing (Debian's chromium for the browser tests),
+# runs every test project and ends with one line: "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+build/install-chromium.sh || echo "warning: Chromium could not be installed; the browser tests will fail and say how to install it." >&2
+
+results=artifacts/test-results
+rm -rf "$results"
+mkdir -p "$results"
+
+if ! dotnet build WidgetIdentity.sln -c Release; then
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+status=0
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" -c Release --no-build --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
+done
+
+passed=0
+failed=0
+for trx in "$results"/*.trx; do
+  [[ -f $trx ]] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+done
+
+if ((status != 0 && failed == 0)); then
+  failed=1 # a test project that crashed or did not run counts as a failure
+fi
+echo "$passed passed, $failed failed"
+((failed == 0 && passed > 0))

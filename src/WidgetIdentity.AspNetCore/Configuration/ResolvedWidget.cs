@@ -1,0 +1,16 @@
+using WidgetIdentity.Dialects;
+
+namespace WidgetIdentity.Configuration;
+
+/// <summary>One widget's effective settings: its own section over the root section's.</summary>
+/// <param name="Name">The widget's name, or <see langword="null"/> for the root (default) widget.</param>
+/// <param name="SecretKey">The HMAC key: the UTF-8 bytes of the secret, as given.</param>
+/// <param name="Dialect">The vendor format written.</param>
+/// <param name="ScriptUrl">The widget script loaded after the user data, if any.</param>
+/// <param name="Claims">The claim types the user is read from.</param>
+internal sealed record ResolvedWidget(
+    string? Name,
+    byte[] SecretKey,
+    VendorDialect Dialect,
+    string? ScriptUrl,
+    WidgetClaimOptions Claims);

@@ -1,0 +1,72 @@
+using System.Text;
+using Microsoft.Extensions.Options;
+using WidgetIdentity.Dialects;
+
+namespace WidgetIdentity.Configuration;
+
+/// <summary>
+/// The configured widgets, resolved once per options instance (so a reloaded configuration takes effect) and
+/// looked up by name at render time.
+/// </summary>
+internal sealed class WidgetCatalog(IOptionsMonitor<WidgetIdentityOptions> options)
+{
+    private volatile Snapshot? _snapshot;
+
+    /// <summary>The widget named <paramref name="name"/>, the root widget for <see langword="null"/>, or <see langword="null"/> when not configured.</summary>
+    public ResolvedWidget? Find(string? name)
+    {
+        var snapshot = Current();
+        if (string.IsNullOrEmpty(name))
+        {
+            return snapshot.Root;
+        }
+
+        return snapshot.Named.GetValueOrDefault(name);
+    }
+
+    private Snapshot Current()
+    {
+        var current = options.CurrentValue;
+        var snapshot = _snapshot;
+        if (snapshot is null || !ReferenceEquals(snapshot.Options, current))
+        {
+            _snapshot = snapshot = new Snapshot(current);
+        }
+
+        return snapshot;
+    }
+
+    private sealed class Snapshot
+    {
+        public Snapshot(WidgetIdentityOptions options)
+        {
+            Options = options;
+            Root = Resolve(options, null, options);
+            Named = options.Widgets.ToDictionary(
+                pair => pair.Key,
+                pair => Resolve(options, pair.Key, pair.Value),
+                StringComparer.OrdinalIgnoreCase);
+        }
+
+        public WidgetIdentityOptions Options { get; }
+
+        public ResolvedWidget Root { get; }
+
+        public Dictionary<string, ResolvedWidget> Named { get; }
+
+        // Options are validated at start-up, so a missing secret or vendor here means validation was bypassed.
+        private static ResolvedWidget Resolve(WidgetIdentityOptions root, string? name, WidgetOptions widget)
+        {
+            var secret = WidgetSettings.Secret(root, widget)
+                ?? throw new InvalidOperationException($"{WidgetSettings.KeyPrefix(name)}:Secret is not set.");
+            var dialect = VendorDialects.Find(WidgetSettings.Vendor(root, widget))
+                ?? throw new InvalidOperationException($"{WidgetSettings.KeyPrefix(name)}:Vendor is not a supported vendor.");
+            return new ResolvedWidget(
+                name,
+                Encoding.UTF8.GetBytes(secret),
+                dialect,
+                WidgetSettings.ScriptUrl(root, widget, dialect.DefaultScriptUrl),
+                WidgetSettings.Claims(root, widget));
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Options;
+using WidgetIdentity.Dialects;
+
+namespace WidgetIdentity.Configuration;
+
+/// <summary>
+/// Checks the configuration at start-up. Each message names the configuration key and how to set it, and never
+/// contains a secret's value.
+/// </summary>
+internal sealed class WidgetIdentityOptionsValidator : IValidateOptions<WidgetIdentityOptions>
+{
+    public const int MinimumSecretLength = 16;
+
+    public ValidateOptionsResult Validate(string? name, WidgetIdentityOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+
+        var failures = new List<string>();
+        ValidateWidget(options, null, options, failures);
+        foreach (var (widgetName, widget) in options.Widgets)
+        {
+            if (widget is null)
+            {
+                failures.Add($"{WidgetSettings.KeyPrefix(widgetName)} is empty. Give the named widget at least a Vendor or a Secret, or remove it.");
+                continue;
+            }
+
+            ValidateWidget(options, widgetName, widget, failures);
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateWidget(WidgetIdentityOptions root, string? widgetName, WidgetOptions widget, List<string> failures)
+    {
+        var prefix = WidgetSettings.KeyPrefix(widgetName);
+
+        if (widgetName is null || !string.IsNullOrWhiteSpace(widget.Secret))
+        {
+            ValidateSecret(prefix, WidgetSettings.Secret(root, widget), failures);
+        }
+
+        var vendor = WidgetSettings.Vendor(root, widget);
+        var dialect = VendorDialects.Find(vendor);
+        if (dialect is null)
+        {
+            failures.Add($"{prefix}:Vendor is not a supported vendor. Use one of: {VendorDialects.SupportedNames}.");
+        }
+
+        var scriptUrl = WidgetSettings.ScriptUrl(root, widget, dialect?.DefaultScriptUrl);
+        if (scriptUrl is not null && !IsValidScriptUrl(scriptUrl))
+        {
+            failures.Add($"{prefix}:ScriptUrl must be an absolute http:// or https:// URL, or a path on this site starting with '/'.");
+        }
+    }
+
+    private static void ValidateSecret(string prefix, string? secret, List<string> failures)
+    {
+        var key = $"{prefix}:Secret";
+        var howToSet = $"Set it with `dotnet user-secrets set \"{key}\" \"<the key from your widget vendor>\"` in development, "
+            + $"or the environment variable {key.Replace(":", "__", StringComparison.Ordinal)} (or any other configuration provider) in production; never in a committed appsettings file.";
+
+        if (string.IsNullOrWhiteSpace(secret))
+        {
+            failures.Add($"{key} is not set. {howToSet}");
+        }
+        else if (secret.Length < MinimumSecretLength)
+        {
+            failures.Add($"{key} is shorter than {MinimumSecretLength} characters, which is not a real widget secret. {howToSet}");
+        }
+        else if (PlaceholderSecrets.IsPlaceholder(secret))
+        {
+            failures.Add($"{key} is a placeholder copied from documentation, not your widget's secret key. {howToSet}");
+        }
+    }
+
+    private static bool IsValidScriptUrl(string url)
+    {
+        if (url.StartsWith('/'))
+        {
+            return !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+                && Uri.IsWellFormedUriString(url, UriKind.Relative);
+        }
+
+        return Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            && Uri.IsWellFormedUriString(url, UriKind.Absolute);
+    }
+}

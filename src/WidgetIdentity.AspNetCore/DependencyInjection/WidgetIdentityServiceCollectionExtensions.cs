@@ -1,0 +1,47 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WidgetIdentity;
+using WidgetIdentity.Configuration;
+using WidgetIdentity.Guard;
+using WidgetIdentity.Rendering;
+using WidgetIdentity.Users;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers WidgetIdentity: options, the <c>&lt;chat-widget-user /&gt;</c> renderer and the secret guard.</summary>
+public static class WidgetIdentityServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds WidgetIdentity, bound to the <c>WidgetIdentity</c> configuration section and validated at start-up.
+    /// The secret guard is on from here; <c>app.UseWidgetIdentity()</c> only places it explicitly.
+    /// </summary>
+    public static IServiceCollection AddWidgetIdentity(this IServiceCollection services) =>
+        services.AddWidgetIdentity(static _ => { });
+
+    /// <summary>
+    /// Adds WidgetIdentity, bound to the <c>WidgetIdentity</c> configuration section, then changed by
+    /// <paramref name="configure"/>, and validated at start-up.
+    /// </summary>
+    public static IServiceCollection AddWidgetIdentity(this IServiceCollection services, Action<WidgetIdentityOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+
+        services.AddOptions<WidgetIdentityOptions>()
+            .BindConfiguration(WidgetIdentityOptions.SectionName)
+            .Configure(configure)
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WidgetIdentityOptions>, WidgetIdentityOptionsValidator>());
+
+        services.TryAddSingleton<IWidgetUserResolver, ClaimsWidgetUserResolver>();
+        services.TryAddSingleton<WidgetCatalog>();
+        services.TryAddSingleton(static provider => new WidgetIdentityRenderer(
+            provider.GetRequiredService<WidgetCatalog>(),
+            provider.GetRequiredService<IWidgetUserResolver>(),
+            provider.GetRequiredService<ILogger<WidgetIdentityRenderer>>()));
+
+        services.AddSecretGuard();
+        return services;
+    }
+}

@@ -1,0 +1,28 @@
+namespace WidgetIdentity.Dialects;
+
+/// <summary>The supported vendors, looked up by configured name (case-insensitive).</summary>
+internal static class VendorDialects
+{
+    public static readonly VendorDialect Ainisa =
+        new GlobalObjectDialect("Ainisa", "https://chatbot.ainisa.com/widget.js", "window.ainisaUser");
+
+    public static readonly VendorDialect Chatku = new ReadyEventDialect("Chatku", "chatbot:ready", "window.$chatbot");
+
+    public static readonly VendorDialect Chatwoot = new ReadyEventDialect("Chatwoot", "chatwoot:ready", "window.$chatwoot");
+
+    private static readonly Dictionary<string, VendorDialect> ByName = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Ainisa"] = Ainisa,
+        ["Chatku"] = Chatku,
+        ["ChatkuAI"] = Chatku,
+        ["Mampu"] = Chatku,
+        ["MampuAI"] = Chatku,
+        ["Chatwoot"] = Chatwoot,
+    };
+
+    /// <summary>The names users may configure, for error messages.</summary>
+    public static string SupportedNames => "Ainisa, Chatku (also ChatkuAI, Mampu, MampuAI), Chatwoot";
+
+    public static VendorDialect? Find(string? name) =>
+        name is not null && ByName.TryGetValue(name.Trim(), out var dialect) ? dialect : null;
+}

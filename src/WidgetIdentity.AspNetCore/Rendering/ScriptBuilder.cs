@@ -1,0 +1,63 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+
+namespace WidgetIdentity.Rendering;
+
+/// <summary>
+/// Builds inline script text in which every value is a JSON string literal that cannot end the script element or
+/// the string: <c>&lt;</c>, <c>&gt;</c>, <c>&amp;</c>, quotes, U+2028/U+2029 and control characters are
+/// <c>\uXXXX</c>-escaped. Values are never HTML-encoded: the browser does not decode entities inside a script.
+/// </summary>
+internal sealed class ScriptBuilder
+{
+    // Letters of every script stay readable; the encoder still escapes HTML-sensitive characters, controls and
+    // the line/paragraph separators that old JavaScript engines treat as line ends.
+    private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+
+    private readonly StringBuilder _text;
+
+    public ScriptBuilder(StringBuilder text) => _text = text;
+
+    /// <summary>Appends trusted script text (constants of this package only).</summary>
+    public ScriptBuilder Raw(string trusted)
+    {
+        _text.Append(trusted);
+        return this;
+    }
+
+    /// <summary>Appends <paramref name="value"/> as a JSON string literal.</summary>
+    public ScriptBuilder String(string value)
+    {
+        _text.Append('"').Append(JsonEncodedText.Encode(WellFormedText.From(value), Encoder).Value).Append('"');
+        return this;
+    }
+
+    /// <summary>Appends a JSON object of string fields, leaving out the fields whose value is <see langword="null"/>.</summary>
+    public ScriptBuilder Object(ReadOnlySpan<(string Name, string? Value)> fields)
+    {
+        _text.Append('{');
+        var first = true;
+        foreach (var (name, value) in fields)
+        {
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (!first)
+            {
+                _text.Append(',');
+            }
+
+            first = false;
+            String(name);
+            _text.Append(':');
+            String(value);
+        }
+
+        _text.Append('}');
+        return this;
+    }
+}

@@ -1,0 +1,126 @@
+using System.Text;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using WidgetIdentity.Configuration;
+using WidgetIdentity.Hashing;
+using WidgetIdentity.Users;
+
+namespace WidgetIdentity.Rendering;
+
+/// <summary>
+/// Writes a widget's user-data script and widget script for the current request. The tag helper is a thin
+/// adapter over this; other adapters (HTML helpers, components) can use it too.
+/// </summary>
+public sealed partial class WidgetIdentityRenderer
+{
+    private readonly WidgetCatalog _catalog;
+    private readonly IWidgetUserResolver _userResolver;
+    private readonly ILogger _logger;
+
+    internal WidgetIdentityRenderer(WidgetCatalog catalog, IWidgetUserResolver userResolver, ILogger<WidgetIdentityRenderer> logger)
+    {
+        _catalog = catalog;
+        _userResolver = userResolver;
+        _logger = logger;
+    }
+
+    /// <summary>Renders the scripts for <paramref name="request"/> on the current request.</summary>
+    /// <exception cref="InvalidOperationException">The widget is not configured, or the nonce is not a valid CSP nonce.</exception>
+    public async Task<IHtmlContent> RenderAsync(HttpContext context, ChatWidgetRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(request);
+
+        var widget = _catalog.Find(request.Widget) ?? throw new InvalidOperationException(
+            $"<chat-widget-user widget=\"{request.Widget}\" /> names a widget that is not configured. "
+            + $"Add it under the configuration section {WidgetSettings.KeyPrefix(request.Widget)}, or remove the widget attribute to use the root WidgetIdentity section.");
+
+        var nonce = string.IsNullOrEmpty(request.Nonce) ? null : request.Nonce;
+        if (nonce is not null && !CspNonce.IsValid(nonce))
+        {
+            throw new InvalidOperationException(
+                "The nonce attribute of <chat-widget-user /> is not a valid Content-Security-Policy nonce: it may contain only "
+                + "base64 characters (A-Z, a-z, 0-9, '+', '/', '-', '_') followed by at most two '='.");
+        }
+
+        var user = await ResolveUserAsync(context, widget, request);
+        var html = new StringBuilder(256);
+        if (user is not null)
+        {
+            var script = new ScriptBuilder(html);
+            html.Append(ScriptTag.Open(nonce, src: null));
+            widget.Dialect.WriteUserData(script, user, WidgetIdentityHash.Compute(widget.SecretKey, user.Id));
+            html.Append(ScriptTag.Close);
+        }
+
+        if (request.IncludeScript && widget.ScriptUrl is { } scriptUrl)
+        {
+            if (html.Length > 0)
+            {
+                html.Append('\n');
+            }
+
+            html.Append(ScriptTag.Open(nonce, scriptUrl)).Append(ScriptTag.Close);
+        }
+
+        return new HtmlString(html.ToString());
+    }
+
+    private async Task<WidgetUser?> ResolveUserAsync(HttpContext context, ResolvedWidget widget, ChatWidgetRequest request)
+    {
+        var claimsUser = await _userResolver.ResolveAsync(context, widget.Claims);
+        var user = ApplyOverrides(claimsUser, request);
+        if (user is null)
+        {
+            return null;
+        }
+
+        if (!PrivateResponse.ConsentAllowsPersonalData(context))
+        {
+            LogConsentNotGiven(_logger, context.Request.Path);
+            return null;
+        }
+
+        if (!PrivateResponse.TryMark(context))
+        {
+            LogResponseAlreadyStarted(_logger, context.Request.Path);
+            return null;
+        }
+
+        return new WidgetUser(WellFormedText.From(user.Id))
+        {
+            Email = user.Email,
+            Name = user.Name,
+            FirstName = user.FirstName,
+            LastName = user.LastName,
+        };
+    }
+
+    private static WidgetUser? ApplyOverrides(WidgetUser? user, ChatWidgetRequest request)
+    {
+        var id = NonBlank(request.UserId) ?? user?.Id;
+        if (id is null)
+        {
+            return null;
+        }
+
+        return new WidgetUser(id)
+        {
+            Email = NonBlank(request.Email) ?? user?.Email,
+            Name = NonBlank(request.Name) ?? user?.Name,
+            FirstName = NonBlank(request.FirstName) ?? user?.FirstName,
+            LastName = NonBlank(request.LastName) ?? user?.LastName,
+        };
+    }
+
+    private static string? NonBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    [LoggerMessage(EventId = 2, EventName = "ConsentNotGiven", Level = LogLevel.Debug,
+        Message = "Cookie consent is needed and not given on {Path}; the chat widget gets no personal data.")]
+    private static partial void LogConsentNotGiven(ILogger logger, PathString path);
+
+    [LoggerMessage(EventId = 3, EventName = "IdentityWithheldResponseStarted", Level = LogLevel.Warning,
+        Message = "The response on {Path} had already started, so it could not be marked Cache-Control: no-store; the chat widget user data was left out. Render <chat-widget-user /> before the page is flushed.")]
+    private static partial void LogResponseAlreadyStarted(ILogger logger, PathString path);
+}
