@@ -1,0 +1,143 @@
+using WidgetIdentity.Tests.Support;
+
+namespace WidgetIdentity.Tests.Configuration;
+
+public sealed class OptionsValidationTests
+{
+    [Fact]
+    public void A_missing_secret_names_the_key_and_how_to_set_it()
+    {
+        var failure = TestOptions.ValidationFailure(new Dictionary<string, string?> { ["WidgetIdentity:Vendor"] = "Ainisa" });
+
+        Assert.Contains("WidgetIdentity:Secret is not set", failure.Message);
+        Assert.Contains("dotnet user-secrets set \"WidgetIdentity:Secret\"", failure.Message);
+        Assert.Contains("WidgetIdentity__Secret", failure.Message);
+    }
+
+    [Fact]
+    public void A_short_secret_is_refused_without_showing_it()
+    {
+        const string shortSecret = "tooShortSecret1";
+
+        var failure = TestOptions.ValidationFailure(new Dictionary<string, string?> { ["WidgetIdentity:Secret"] = shortSecret });
+
+        Assert.Contains("WidgetIdentity:Secret is shorter than 16 characters", failure.Message);
+        Assert.DoesNotContain(shortSecret, failure.Message);
+    }
+
+    [Theory]
+    [InlineData("your_secret_key_here")]
+    [InlineData("YOUR_SECRET_KEY_0000")]
+    [InlineData("<your-widget-secret>")]
+    [InlineData("xxxxxxxxxxxxxxxxxxxxxxxx")]
+    [InlineData("please-changeme-before-prod")]
+    public void A_placeholder_from_vendor_docs_is_refused_without_showing_it(string placeholder)
+    {
+        var failure = TestOptions.ValidationFailure(new Dictionary<string, string?> { ["WidgetIdentity:Secret"] = placeholder });
+
+        Assert.Contains("WidgetIdentity:Secret is a placeholder", failure.Message);
+        Assert.DoesNotContain(placeholder, failure.Message);
+    }
+
+    [Fact]
+    public void An_unknown_vendor_is_a_start_up_error_listing_the_supported_ones()
+    {
+        var failure = TestOptions.ValidationFailure(new Dictionary<string, string?>
+        {
+            ["WidgetIdentity:Secret"] = TestOptions.Secret,
+            ["WidgetIdentity:Vendor"] = "Intercomm",
+        });
+
+        Assert.Contains("WidgetIdentity:Vendor is not a supported vendor", failure.Message);
+        Assert.Contains("Ainisa", failure.Message);
+        Assert.DoesNotContain(TestOptions.Secret, failure.Message);
+    }
+
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("//evil.example/widget.js")]
+    [InlineData("not a url")]
+    [InlineData("ftp://cdn.example/widget.js")]
+    public void A_malformed_script_url_is_a_start_up_error(string scriptUrl)
+    {
+        var failure = TestOptions.ValidationFailure(new Dictionary<string, string?>
+        {
+            ["WidgetIdentity:Secret"] = TestOptions.Secret,
+            ["WidgetIdentity:ScriptUrl"] = scriptUrl,
+        });
+
+        Assert.Contains("WidgetIdentity:ScriptUrl must be an absolute http:// or https:// URL", failure.Message);
+    }
+
+    [Fact]
+    public void A_named_widget_with_a_bad_secret_names_its_own_key()
+    {
+        var failure = TestOptions.ValidationFailure(new Dictionary<string, string?>
+        {
+            ["WidgetIdentity:Secret"] = TestOptions.Secret,
+            ["WidgetIdentity:Widgets:support:Vendor"] = "Chatku",
+            ["WidgetIdentity:Widgets:support:Secret"] = "short",
+        });
+
+        Assert.Contains("WidgetIdentity:Widgets:support:Secret is shorter than 16 characters", failure.Message);
+        Assert.Contains("WidgetIdentity__Widgets__support__Secret", failure.Message);
+        Assert.DoesNotContain(TestOptions.Secret, failure.Message);
+    }
+
+    [Fact]
+    public void A_named_widget_with_an_unknown_vendor_names_its_own_key()
+    {
+        var failure = TestOptions.ValidationFailure(new Dictionary<string, string?>
+        {
+            ["WidgetIdentity:Secret"] = TestOptions.Secret,
+            ["WidgetIdentity:Widgets:support:Vendor"] = "Nope",
+        });
+
+        Assert.Contains("WidgetIdentity:Widgets:support:Vendor is not a supported vendor", failure.Message);
+    }
+
+    [Fact]
+    public void Several_problems_are_all_reported_at_once()
+    {
+        var failure = TestOptions.ValidationFailure(new Dictionary<string, string?>
+        {
+            ["WidgetIdentity:Vendor"] = "Nope",
+            ["WidgetIdentity:ScriptUrl"] = "javascript:x",
+        });
+
+        Assert.Equal(3, failure.Failures.Count());
+    }
+
+    [Fact]
+    public void A_valid_configuration_binds_every_setting()
+    {
+        var options = TestOptions.Resolve(new Dictionary<string, string?>
+        {
+            ["WidgetIdentity:Secret"] = TestOptions.Secret,
+            ["WidgetIdentity:Vendor"] = "chatku",
+            ["WidgetIdentity:ScriptUrl"] = "/js/loader.js",
+            ["WidgetIdentity:Claims:UserId"] = "employee_id",
+            ["WidgetIdentity:Guard:Mode"] = "Block",
+            ["WidgetIdentity:Widgets:Support:Vendor"] = "Ainisa",
+        });
+
+        Assert.Equal("chatku", options.Vendor);
+        Assert.Equal("/js/loader.js", options.ScriptUrl);
+        Assert.Equal("employee_id", options.Claims.UserId);
+        Assert.Equal(SecretGuardMode.Block, options.Guard.Mode);
+        Assert.True(options.Widgets.ContainsKey("support"), "widget names are case-insensitive");
+    }
+
+    [Fact]
+    public void The_configure_overload_runs_after_configuration_binding()
+    {
+        var services = TestOptions.BuildServices(
+            new Dictionary<string, string?> { ["WidgetIdentity:Secret"] = "short" },
+            options => options.Secret = TestOptions.Secret);
+
+        var options = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Microsoft.Extensions.Options.IOptions<WidgetIdentityOptions>>(services).Value;
+
+        Assert.Equal(TestOptions.Secret, options.Secret);
+    }
+}

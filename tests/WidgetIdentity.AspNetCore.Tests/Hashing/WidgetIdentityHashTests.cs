@@ -1,0 +1,76 @@
+using System.Text.Json;
+using WidgetIdentity.Hashing;
+
+namespace WidgetIdentity.Tests.Hashing;
+
+public sealed class WidgetIdentityHashTests
+{
+    public static TheoryData<string, string, string> SharedVectors()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "hmac-sha256.json")));
+        var data = new TheoryData<string, string, string>();
+        foreach (var vector in document.RootElement.GetProperty("vectors").EnumerateArray())
+        {
+            data.Add(vector.GetProperty("secret").GetString()!, vector.GetProperty("userId").GetString()!, vector.GetProperty("hash").GetString()!);
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void The_shared_vectors_file_is_copied_with_every_row()
+    {
+        Assert.True(SharedVectors().Count >= 15, "TestData/hmac-sha256.json should carry every row of the shared vectors");
+    }
+
+    [Theory]
+    [MemberData(nameof(SharedVectors))]
+    public void Compute_matches_every_row_of_the_shared_vectors(string secret, string userId, string expectedHash)
+    {
+        Assert.Equal(expectedHash, WidgetIdentityHash.Compute(secret, userId));
+    }
+
+    [Theory]
+    [MemberData(nameof(SharedVectors))]
+    public void Verify_accepts_every_row_of_the_shared_vectors(string secret, string userId, string expectedHash)
+    {
+        Assert.True(WidgetIdentityHash.Verify(secret, userId, expectedHash));
+    }
+
+    [Fact]
+    public void Verify_accepts_uppercase_hex_of_the_right_hash()
+    {
+        var hash = WidgetIdentityHash.Compute("0123456789abcdef0123456789abcdef", "42");
+
+        Assert.True(WidgetIdentityHash.Verify("0123456789abcdef0123456789abcdef", "42", hash.ToUpperInvariant()));
+    }
+
+    [Theory]
+    [InlineData("d91bd2f9b61b1cff5e1e8cd963a89a96a604ec50e55e500b78e033faebd0cde3")] // last digit changed
+    [InlineData("d91bd2f9b61b1cff5e1e8cd963a89a96a604ec50e55e500b78e033faebd0cde")] // one digit short
+    [InlineData("zz1bd2f9b61b1cff5e1e8cd963a89a96a604ec50e55e500b78e033faebd0cde2")] // not hex
+    [InlineData("")]
+    [InlineData(null)]
+    public void Verify_rejects_a_tampered_or_malformed_hash(string? hash)
+    {
+        Assert.False(WidgetIdentityHash.Verify("b02612a8bdf5e736c41ce2002181d124", "42", hash));
+    }
+
+    [Fact]
+    public void Verify_rejects_the_hash_of_another_user()
+    {
+        var hashOfUser42 = WidgetIdentityHash.Compute("b02612a8bdf5e736c41ce2002181d124", "42");
+
+        Assert.False(WidgetIdentityHash.Verify("b02612a8bdf5e736c41ce2002181d124", "43", hashOfUser42));
+    }
+
+    [Fact]
+    public void Compute_hashes_long_ids_that_do_not_fit_on_the_stack()
+    {
+        var longId = new string('é', 10_000);
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(
+            "0123456789abcdef"u8, System.Text.Encoding.UTF8.GetBytes(longId)));
+
+        Assert.Equal(expected, WidgetIdentityHash.Compute("0123456789abcdef", longId));
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text;
+using System.Text.Json;
+using WidgetIdentity.Rendering;
+
+namespace WidgetIdentity.Tests.Rendering;
+
+public sealed class ScriptBuilderTests
+{
+    public static TheoryData<string> HostileStrings() => new()
+    {
+        "</script><script>alert(1)</script>",
+        "</SCRIPT >",
+        "<!--<script>",
+        "Zoë \"quoted\" O'Brien & sons",
+        "back\\slash\\\"",
+        "line\u2028separator\u2029paragraph",
+        "nul\0 bell\a tab\t newline\n cr\r",
+        "\u202Eright-to-left override",
+        "emoji 🎉👩‍💻 and 日本語 and العربية",
+        "${alert(1)} `template`",
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileStrings))]
+    public void A_string_round_trips_exactly_through_the_json_literal(string value)
+    {
+        var literal = WriteString(value);
+
+        Assert.Equal(value, JsonSerializer.Deserialize<string>(literal));
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileStrings))]
+    public void A_string_literal_contains_nothing_that_can_end_the_script_or_the_string(string value)
+    {
+        var inner = WriteString(value)[1..^1];
+
+        Assert.DoesNotContain('<', inner);
+        Assert.DoesNotContain('>', inner);
+        Assert.DoesNotContain('&', inner);
+        Assert.DoesNotContain('\'', inner);
+        Assert.DoesNotContain('\u2028', inner);
+        Assert.DoesNotContain('\u2029', inner);
+        Assert.DoesNotMatch("(?<!\\\\)\"", inner.Replace("\\\\", "", StringComparison.Ordinal));
+        Assert.DoesNotContain(inner, c => c < 0x20);
+    }
+
+    [Fact]
+    public void Non_latin_letters_stay_readable_and_are_not_html_encoded()
+    {
+        var literal = WriteString("Zoë 日本語");
+
+        Assert.Equal("\"Zoë 日本語\"", literal);
+    }
+
+    [Fact]
+    public void Lone_surrogates_become_the_replacement_character_instead_of_failing_the_page()
+    {
+        // Plain Fact: xunit's theory serialization would itself mangle lone surrogates.
+        Assert.Equal("lone high \uFFFD end", JsonSerializer.Deserialize<string>(WriteString("lone high \uD83D end")));
+        Assert.Equal("lone low \uFFFD", JsonSerializer.Deserialize<string>(WriteString("lone low \uDC00")));
+        Assert.Equal("pair 🎉 kept", JsonSerializer.Deserialize<string>(WriteString("pair 🎉 kept")));
+    }
+
+    [Fact]
+    public void Object_leaves_out_null_fields_and_keeps_field_order()
+    {
+        var text = new StringBuilder();
+        new ScriptBuilder(text).Object([("a", "1"), ("b", null), ("c", "3")]);
+
+        Assert.Equal("{\"a\":\"1\",\"c\":\"3\"}", text.ToString());
+    }
+
+    private static string WriteString(string value)
+    {
+        var text = new StringBuilder();
+        new ScriptBuilder(text).String(value);
+        return text.ToString();
+    }
+}

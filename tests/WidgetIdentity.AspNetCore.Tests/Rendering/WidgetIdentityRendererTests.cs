@@ -1,0 +1,245 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using WidgetIdentity.Hashing;
+using WidgetIdentity.Rendering;
+using WidgetIdentity.Tests.Support;
+
+namespace WidgetIdentity.Tests.Rendering;
+
+public sealed class WidgetIdentityRendererTests
+{
+    private const string SupportSecret = "TEST-ONLY-support-widget-secret-42";
+    private const string AinisaScript = "<script src=\"https://chatbot.ainisa.com/widget.js\"></script>";
+
+    private readonly ListLoggerProvider _logs = new();
+    private readonly Dictionary<string, string?> _settings = new()
+    {
+        ["WidgetIdentity:Secret"] = TestOptions.Secret,
+        ["WidgetIdentity:Vendor"] = "Ainisa",
+    };
+
+    [Fact]
+    public async Task An_anonymous_visitor_gets_only_the_vendor_widget_script()
+    {
+        var context = Context(Principals.Anonymous);
+
+        Assert.Equal(AinisaScript, await Render(context, new ChatWidgetRequest()));
+        Assert.False(context.Response.Headers.ContainsKey("Cache-Control"), "an anonymous page stays cacheable");
+    }
+
+    [Fact]
+    public async Task An_anonymous_visitor_of_a_vendor_without_a_default_script_gets_nothing()
+    {
+        _settings["WidgetIdentity:Vendor"] = "Chatku";
+
+        Assert.Equal("", await Render(Context(Principals.Anonymous), new ChatWidgetRequest()));
+    }
+
+    [Fact]
+    public async Task A_signed_in_user_gets_the_user_data_script_before_the_widget_script()
+    {
+        var hash = WidgetIdentityHash.Compute(TestOptions.Secret, "1");
+
+        var html = await Render(Context(Principals.Jane), new ChatWidgetRequest());
+
+        Assert.Equal(
+            $$"""<script>window.ainisaUser = {"user_id":"1","user_hash":"{{hash}}","firstname":"Jane","lastname":"Doe","email":"jane@example.com"};</script>""" + "\n" + AinisaScript,
+            html);
+    }
+
+    [Fact]
+    public async Task A_response_carrying_an_identity_is_marked_no_store_private()
+    {
+        var context = Context(Principals.Jane);
+
+        await Render(context, new ChatWidgetRequest());
+
+        Assert.Equal("no-store, private", context.Response.Headers.CacheControl.ToString());
+    }
+
+    [Fact]
+    public async Task A_response_carrying_an_identity_is_opted_out_of_output_caching()
+    {
+        var context = Context(Principals.Jane);
+        var outputCache = new OutputCacheFeature(context);
+        context.Features.Set<IOutputCacheFeature>(outputCache);
+
+        await Render(context, new ChatWidgetRequest());
+
+        Assert.False(outputCache.Context.AllowCacheStorage);
+    }
+
+    [Fact]
+    public async Task Include_script_false_writes_only_the_user_data()
+    {
+        var html = await Render(Context(Principals.Jane), new ChatWidgetRequest { IncludeScript = false });
+
+        Assert.StartsWith("<script>window.ainisaUser", html);
+        Assert.DoesNotContain("src=", html);
+    }
+
+    [Fact]
+    public async Task The_nonce_is_on_every_script_written()
+    {
+        var html = await Render(Context(Principals.Jane), new ChatWidgetRequest { Nonce = "r4nd0m+/Nonce==" });
+
+        Assert.Equal(2, html.Split("<script").Length - 1);
+        Assert.Equal(2, html.Split(" nonce=\"r4nd0m+/Nonce==\"").Length - 1);
+    }
+
+    [Fact]
+    public async Task A_configured_script_url_is_attribute_encoded()
+    {
+        _settings["WidgetIdentity:ScriptUrl"] = "https://cdn.example/widget.js?site=1&lang=en";
+
+        var html = await Render(Context(Principals.Anonymous), new ChatWidgetRequest());
+
+        Assert.Equal("<script src=\"https://cdn.example/widget.js?site=1&amp;lang=en\"></script>", html);
+    }
+
+    [Fact]
+    public async Task An_invalid_nonce_is_a_clear_error_that_shows_no_secret()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => Render(Context(Principals.Jane), new ChatWidgetRequest { Nonce = "\"><script>alert(1)</script>" }));
+
+        Assert.Contains("nonce attribute of <chat-widget-user />", error.Message);
+        Assert.DoesNotContain(TestOptions.Secret, error.Message);
+    }
+
+    [Fact]
+    public async Task A_widget_name_that_is_not_configured_is_a_clear_error_at_render_time()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => Render(Context(Principals.Jane), new ChatWidgetRequest { Widget = "billing" }));
+
+        Assert.Contains("WidgetIdentity:Widgets:billing", error.Message);
+        Assert.DoesNotContain(TestOptions.Secret, error.Message);
+    }
+
+    [Fact]
+    public async Task A_named_widget_uses_its_own_vendor_and_secret()
+    {
+        _settings["WidgetIdentity:Widgets:support:Vendor"] = "Chatku";
+        _settings["WidgetIdentity:Widgets:support:Secret"] = SupportSecret;
+
+        var html = await Render(Context(Principals.Jane), new ChatWidgetRequest { Widget = "Support" });
+
+        Assert.Contains($"\"identifier_hash\":\"{WidgetIdentityHash.Compute(SupportSecret, "1")}\"", html);
+        Assert.DoesNotContain("ainisa", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_named_widget_falls_back_to_the_root_secret_and_claims()
+    {
+        _settings["WidgetIdentity:Claims:UserId"] = "employee_id";
+        _settings["WidgetIdentity:Widgets:support:Vendor"] = "Chatwoot";
+        var user = Principals.SignedIn(("employee_id", "E-9"));
+
+        var html = await Render(Context(user), new ChatWidgetRequest { Widget = "support" });
+
+        Assert.Contains($"setUser(\"E-9\", {{\"identifier_hash\":\"{WidgetIdentityHash.Compute(TestOptions.Secret, "E-9")}\"}})", html);
+    }
+
+    [Fact]
+    public async Task Attributes_override_the_claims()
+    {
+        var html = await Render(Context(Principals.Jane), new ChatWidgetRequest { UserId = "crm-77", Email = "override@example.com" });
+
+        Assert.Contains($"\"user_id\":\"crm-77\",\"user_hash\":\"{WidgetIdentityHash.Compute(TestOptions.Secret, "crm-77")}\"", html);
+        Assert.Contains("\"firstname\":\"Jane\"", html);
+        Assert.Contains("\"email\":\"override@example.com\"", html);
+    }
+
+    [Fact]
+    public async Task A_user_id_attribute_identifies_a_visitor_the_claims_do_not()
+    {
+        var html = await Render(Context(Principals.Anonymous), new ChatWidgetRequest { UserId = "guest-5", Name = "Guest" });
+
+        Assert.Contains("\"user_id\":\"guest-5\"", html);
+    }
+
+    [Fact]
+    public async Task No_personal_data_is_written_when_consent_is_needed_and_not_given()
+    {
+        var context = Context(Principals.Jane);
+        context.Features.Set<ITrackingConsentFeature>(new Consent(needed: true, given: false));
+
+        Assert.Equal(AinisaScript, await Render(context, new ChatWidgetRequest()));
+    }
+
+    [Fact]
+    public async Task The_user_is_identified_once_consent_is_given()
+    {
+        var context = Context(Principals.Jane);
+        context.Features.Set<ITrackingConsentFeature>(new Consent(needed: true, given: true));
+
+        Assert.Contains("window.ainisaUser", await Render(context, new ChatWidgetRequest()));
+    }
+
+    [Fact]
+    public async Task The_identity_is_withheld_with_a_warning_when_the_response_has_already_started()
+    {
+        var context = Context(Principals.Jane);
+        context.Features.Set<IHttpResponseFeature>(new StartedResponse());
+
+        Assert.Equal(AinisaScript, await Render(context, new ChatWidgetRequest()));
+        Assert.Contains(_logs.Entries, entry => entry.EventId.Name == "IdentityWithheldResponseStarted");
+    }
+
+    [Fact]
+    public async Task The_secret_is_never_in_the_rendered_output()
+    {
+        var html = await Render(Context(Principals.Jane), new ChatWidgetRequest());
+
+        Assert.DoesNotContain(TestOptions.Secret, html);
+    }
+
+    private DefaultHttpContext Context(ClaimsPrincipal user) => new()
+    {
+        User = user,
+        RequestServices = TestOptions.BuildServices(_settings, services: services => services.AddLogging(builder => builder.AddProvider(_logs))),
+    };
+
+    private static async Task<string> Render(HttpContext context, ChatWidgetRequest request)
+    {
+        var html = await context.RequestServices.GetRequiredService<WidgetIdentityRenderer>().RenderAsync(context, request);
+        using var writer = new StringWriter();
+        html.WriteTo(writer, HtmlEncoder.Default);
+        return writer.ToString();
+    }
+
+    private sealed class OutputCacheFeature(HttpContext httpContext) : IOutputCacheFeature
+    {
+        public OutputCacheContext Context { get; } = new() { HttpContext = httpContext, AllowCacheStorage = true };
+    }
+
+    private sealed class Consent(bool needed, bool given) : ITrackingConsentFeature
+    {
+        public bool IsConsentNeeded => needed;
+
+        public bool HasConsent => given;
+
+        public bool CanTrack => !needed || given;
+
+        public string CreateConsentCookie() => "";
+
+        public void GrantConsent()
+        {
+        }
+
+        public void WithdrawConsent()
+        {
+        }
+    }
+
+    private sealed class StartedResponse : HttpResponseFeature
+    {
+        public override bool HasStarted => true;
+    }
+}
