@@ -17,6 +17,12 @@ public sealed class WidgetIdentityOptions : WidgetOptions
     /// <summary>How the secret guard treats a response that would carry a configured secret.</summary>
     public SecretGuardOptions Guard { get; set; } = new();
 
+    /// <summary>
+    /// Allows the preview widget and its verify endpoint outside the Development environment. Off by default:
+    /// asking for preview mode in another environment is a start-up error.
+    /// </summary>
+    public bool AllowPreviewOutsideDevelopment { get; set; }
+
     /// <summary>Named widgets, used with <c>&lt;chat-widget-user widget="name" /&gt;</c>. Names are case-insensitive.</summary>
     public Dictionary<string, WidgetOptions> Widgets { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

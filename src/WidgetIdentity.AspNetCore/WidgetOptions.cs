@@ -18,6 +18,14 @@ public class WidgetOptions
     /// <summary>The widget script to load after the user data; defaults to the vendor's own URL where it has one.</summary>
     public string? ScriptUrl { get; set; }
 
+    /// <summary>
+    /// Writes this vendor's user data but loads the package's preview widget instead of the vendor's script: a
+    /// panel that shows what the vendor would receive and whether its hash verifies. Development only, unless
+    /// <see cref="WidgetIdentityOptions.AllowPreviewOutsideDevelopment"/> is set. <c>"Vendor": "Preview"</c>
+    /// does the same with Ainisa's format.
+    /// </summary>
+    public bool? Preview { get; set; }
+
     /// <summary>The claim types the user's fields are read from; any left <see langword="null"/> use the defaults.</summary>
     public WidgetClaimOptions Claims { get; set; } = new();
 }

@@ -8,9 +8,11 @@ namespace WidgetIdentity.Configuration;
 /// <param name="Dialect">The vendor format written.</param>
 /// <param name="ScriptUrl">The widget script loaded after the user data, if any.</param>
 /// <param name="Claims">The claim types the user is read from.</param>
+/// <param name="Preview">Whether the package's preview widget loads instead of the vendor's script.</param>
 internal sealed record ResolvedWidget(
     string? Name,
     byte[] SecretKey,
     VendorDialect Dialect,
     string? ScriptUrl,
-    WidgetClaimOptions Claims);
+    WidgetClaimOptions Claims,
+    bool Preview);

@@ -66,7 +66,8 @@ internal sealed class WidgetCatalog(IOptionsMonitor<WidgetIdentityOptions> optio
                 Encoding.UTF8.GetBytes(secret),
                 dialect,
                 WidgetSettings.ScriptUrl(root, widget, dialect.DefaultScriptUrl),
-                WidgetSettings.Claims(root, widget));
+                WidgetSettings.Claims(root, widget),
+                WidgetSettings.Preview(root, widget));
         }
     }
 }

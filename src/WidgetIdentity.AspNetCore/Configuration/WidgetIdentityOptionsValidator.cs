@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using WidgetIdentity.Dialects;
 
@@ -7,7 +8,8 @@ namespace WidgetIdentity.Configuration;
 /// Checks the configuration at start-up. Each message names the configuration key and how to set it, and never
 /// contains a secret's value.
 /// </summary>
-internal sealed class WidgetIdentityOptionsValidator : IValidateOptions<WidgetIdentityOptions>
+/// <param name="environment">The host's environment; preview mode is refused outside Development. Absent outside a host.</param>
+internal sealed class WidgetIdentityOptionsValidator(IHostEnvironment? environment = null) : IValidateOptions<WidgetIdentityOptions>
 {
     public const int MinimumSecretLength = 16;
 
@@ -17,6 +19,7 @@ internal sealed class WidgetIdentityOptionsValidator : IValidateOptions<WidgetId
 
         var failures = new List<string>();
         ValidateWidget(options, null, options, failures);
+        ValidatePreviewEnvironment(options, failures);
         foreach (var (widgetName, widget) in options.Widgets)
         {
             if (widget is null)
@@ -48,10 +51,23 @@ internal sealed class WidgetIdentityOptionsValidator : IValidateOptions<WidgetId
         }
 
         var scriptUrl = WidgetSettings.ScriptUrl(root, widget, dialect?.DefaultScriptUrl);
-        if (scriptUrl is not null && !IsValidScriptUrl(scriptUrl))
+        if (scriptUrl is not null && !WidgetSettings.Preview(root, widget) && !IsValidScriptUrl(scriptUrl))
         {
             failures.Add($"{prefix}:ScriptUrl must be an absolute http:// or https:// URL, or a path on this site starting with '/'.");
         }
+    }
+
+    private void ValidatePreviewEnvironment(WidgetIdentityOptions options, List<string> failures)
+    {
+        if (options.AllowPreviewOutsideDevelopment || environment?.IsDevelopment() == true || !WidgetSettings.AnyPreview(options))
+        {
+            return;
+        }
+
+        var environmentName = environment?.EnvironmentName ?? "(no host environment)";
+        failures.Add($"{WidgetIdentityOptions.SectionName}: preview mode (\"Preview\": true or \"Vendor\": \"Preview\") is on in the {environmentName} environment. "
+            + "The preview widget and its verify endpoint are for development: turn preview off and set the real Vendor, "
+            + $"or opt in explicitly with {WidgetIdentityOptions.SectionName}:AllowPreviewOutsideDevelopment = true.");
     }
 
     private static void ValidateSecret(string prefix, string? secret, List<string> failures)

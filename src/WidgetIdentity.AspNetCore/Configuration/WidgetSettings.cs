@@ -15,6 +15,14 @@ internal static class WidgetSettings
     public static string? Vendor(WidgetIdentityOptions root, WidgetOptions widget) =>
         NonBlank(widget.Vendor) ?? NonBlank(root.Vendor) ?? WidgetIdentityOptions.DefaultVendor;
 
+    public static bool Preview(WidgetIdentityOptions root, WidgetOptions widget) =>
+        widget.Preview ?? root.Preview ?? false
+        || string.Equals(Vendor(root, widget)?.Trim(), Dialects.VendorDialects.PreviewVendor, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether the root widget or any named one asks for the preview widget.</summary>
+    public static bool AnyPreview(WidgetIdentityOptions root) =>
+        Preview(root, root) || root.Widgets.Values.Any(widget => widget is not null && Preview(root, widget));
+
     /// <summary>
     /// The widget's own URL; else the root's when both use the same vendor (a root Ainisa URL must not load for
     /// a named Chatku widget); else the vendor's default.

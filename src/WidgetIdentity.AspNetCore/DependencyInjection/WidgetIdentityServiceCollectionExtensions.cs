@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WidgetIdentity;
 using WidgetIdentity.Configuration;
 using WidgetIdentity.Guard;
+using WidgetIdentity.Preview;
 using WidgetIdentity.Rendering;
 using WidgetIdentity.Users;
 
@@ -42,6 +44,9 @@ public static class WidgetIdentityServiceCollectionExtensions
             provider.GetRequiredService<ILogger<WidgetIdentityRenderer>>()));
 
         services.AddSecretGuard();
+
+        // After the guard's registration, so the guard also covers the preview endpoints.
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, PreviewStartupFilter>());
         return services;
     }
 }

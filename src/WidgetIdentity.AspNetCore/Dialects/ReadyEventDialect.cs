@@ -9,6 +9,11 @@ namespace WidgetIdentity.Dialects;
 /// </summary>
 internal sealed class ReadyEventDialect(string name, string readyEvent, string sdkObject) : VendorDialect(name, defaultScriptUrl: null)
 {
+    private const string HashField = "identifier_hash";
+
+    public override string PreviewQuery { get; } =
+        $"mode=ready&event={Uri.EscapeDataString(readyEvent)}&sdk={Uri.EscapeDataString(sdkObject["window.".Length..])}&hash={HashField}";
+
     public override void WriteUserData(ScriptBuilder script, WidgetUser user, string userHash)
     {
         script.Raw("window.addEventListener(").String(readyEvent).Raw(", function () {\n  ")
@@ -16,7 +21,7 @@ internal sealed class ReadyEventDialect(string name, string readyEvent, string s
             [
                 ("name", user.DisplayName),
                 ("email", user.Email),
-                ("identifier_hash", userHash),
+                (HashField, userHash),
             ]).Raw(");\n});");
     }
 }

@@ -12,6 +12,9 @@ internal abstract class VendorDialect(string name, string? defaultScriptUrl)
     /// <summary>The vendor's own widget script, or <see langword="null"/> where its loader snippet is separate.</summary>
     public string? DefaultScriptUrl { get; } = defaultScriptUrl;
 
+    /// <summary>The query string that tells the preview widget where this vendor's script would read the user data.</summary>
+    public abstract string PreviewQuery { get; }
+
     /// <summary>Writes the body of the inline user-data script: the user's fields and the hash of their id.</summary>
     public abstract void WriteUserData(ScriptBuilder script, WidgetUser user, string userHash);
 }

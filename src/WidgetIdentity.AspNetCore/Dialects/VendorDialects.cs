@@ -10,6 +10,9 @@ internal static class VendorDialects
 
     public static readonly VendorDialect Chatwoot = new ReadyEventDialect("Chatwoot", "chatwoot:ready", "window.$chatwoot");
 
+    /// <summary>The vendor name that asks for the preview widget with Ainisa's format.</summary>
+    public const string PreviewVendor = "Preview";
+
     private static readonly Dictionary<string, VendorDialect> ByName = new(StringComparer.OrdinalIgnoreCase)
     {
         ["Ainisa"] = Ainisa,
@@ -18,10 +21,11 @@ internal static class VendorDialects
         ["Mampu"] = Chatku,
         ["MampuAI"] = Chatku,
         ["Chatwoot"] = Chatwoot,
+        [PreviewVendor] = Ainisa,
     };
 
     /// <summary>The names users may configure, for error messages.</summary>
-    public static string SupportedNames => "Ainisa, Chatku (also ChatkuAI, Mampu, MampuAI), Chatwoot";
+    public static string SupportedNames => "Ainisa, Chatku (also ChatkuAI, Mampu, MampuAI), Chatwoot, or Preview (development)";
 
     public static VendorDialect? Find(string? name) =>
         name is not null && ByName.TryGetValue(name.Trim(), out var dialect) ? dialect : null;

@@ -28,6 +28,11 @@ public static class WidgetIdentityHash
     {
         ArgumentNullException.ThrowIfNull(secret);
         ArgumentNullException.ThrowIfNull(value);
+        return Verify(Encoding.UTF8.GetBytes(secret), value, hash);
+    }
+
+    internal static bool Verify(ReadOnlySpan<byte> key, string value, string? hash)
+    {
         if (hash is null || hash.Length != HashByteLength * 2)
         {
             return false;
@@ -41,7 +46,7 @@ public static class WidgetIdentityHash
         }
 
         Span<byte> expected = stackalloc byte[HashByteLength];
-        ComputeBytes(Encoding.UTF8.GetBytes(secret), value, expected);
+        ComputeBytes(key, value, expected);
         return CryptographicOperations.FixedTimeEquals(expected, claimed);
     }
 

@@ -54,7 +54,7 @@ public sealed partial class WidgetIdentityRenderer
             html.Append(ScriptTag.Close);
         }
 
-        if (request.IncludeScript && widget.ScriptUrl is { } scriptUrl)
+        if (request.IncludeScript && WidgetScriptUrl(context, widget) is { } scriptUrl)
         {
             if (html.Length > 0)
             {
@@ -66,6 +66,9 @@ public sealed partial class WidgetIdentityRenderer
 
         return new HtmlString(html.ToString());
     }
+
+    private static string? WidgetScriptUrl(HttpContext context, ResolvedWidget widget) =>
+        widget.Preview ? Preview.PreviewEndpoints.ScriptUrl(context.Request.PathBase, widget) : widget.ScriptUrl;
 
     private async Task<WidgetUser?> ResolveUserAsync(HttpContext context, ResolvedWidget widget, ChatWidgetRequest request)
     {

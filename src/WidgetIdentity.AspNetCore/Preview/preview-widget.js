@@ -1,0 +1,140 @@
+// WidgetIdentity preview widget: development only. It stands in for a chat vendor's widget script, reads the
+// user data exactly where that vendor's script would (a global object, or setUser() after the ready event),
+// shows it in a small panel and asks the server whether the hash verifies. It never receives a hash from the
+// server: the verify endpoint answers only true or false.
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  var source = new URL(script.src, window.location.href);
+  var query = source.searchParams;
+  var verifyUrl = new URL("preview/verify", source);
+  var widget = query.get("widget");
+
+  var state = window.__widgetIdentityPreview = {
+    vendor: query.get("vendor"),
+    widget: widget,
+    received: null,
+    setUserCalls: [],
+    status: "waiting"
+  };
+
+  function whenDocumentReady(callback) {
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", callback, { once: true });
+    } else {
+      callback();
+    }
+  }
+
+  function fieldsExcept(data, excluded) {
+    var fields = {};
+    Object.keys(data).forEach(function (key) {
+      if (excluded.indexOf(key) < 0) {
+        fields[key] = data[key];
+      }
+    });
+    return fields;
+  }
+
+  function row(list, label, value) {
+    var term = document.createElement("dt");
+    term.textContent = label;
+    var detail = document.createElement("dd");
+    detail.textContent = value;
+    detail.setAttribute("data-field", label);
+    list.appendChild(term);
+    list.appendChild(detail);
+  }
+
+  function render(user) {
+    var panel = document.createElement("aside");
+    panel.id = "widget-identity-preview";
+    panel.setAttribute("role", "status");
+    panel.style.cssText = "position:fixed;right:16px;bottom:16px;z-index:2147483647;max-width:360px;" +
+      "font:13px/1.4 system-ui,sans-serif;background:#fff;color:#1b1f24;border:1px solid #d0d7de;" +
+      "border-radius:10px;box-shadow:0 8px 24px rgba(0,0,0,.15);padding:12px 14px;overflow-wrap:anywhere";
+
+    var title = document.createElement("strong");
+    title.textContent = "Chat widget preview · " + state.vendor + (widget ? " (" + widget + ")" : "");
+    panel.appendChild(title);
+
+    var status = document.createElement("p");
+    status.id = "widget-identity-preview-status";
+    status.style.cssText = "margin:6px 0;font-weight:600";
+    panel.appendChild(status);
+
+    if (user) {
+      var list = document.createElement("dl");
+      list.style.cssText = "display:grid;grid-template-columns:auto 1fr;gap:2px 8px;margin:0";
+      row(list, "id", user.id);
+      Object.keys(user.fields).forEach(function (key) { row(list, key, String(user.fields[key])); });
+      row(list, "hash", user.hash);
+      panel.appendChild(list);
+    }
+
+    document.body.appendChild(panel);
+    return status;
+  }
+
+  function setStatus(element, text, color) {
+    state.status = text;
+    element.textContent = text;
+    element.style.color = color;
+    element.parentNode.setAttribute("data-status", text);
+  }
+
+  function show(user) {
+    state.received = user;
+    whenDocumentReady(function () {
+      var status = render(user);
+      if (!user) {
+        setStatus(status, "anonymous visitor: no user data", "#57606a");
+        return;
+      }
+
+      setStatus(status, "checking…", "#57606a");
+      fetch(verifyUrl, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ widget: widget, userId: user.id, hash: user.hash })
+      }).then(function (response) {
+        if (!response.ok) { throw new Error("HTTP " + response.status); }
+        return response.json();
+      }).then(function (answer) {
+        if (answer.verified === true) {
+          setStatus(status, "verified", "#1a7f37");
+        } else {
+          setStatus(status, "hash mismatch", "#cf222e");
+        }
+      }).catch(function (error) {
+        setStatus(status, "verify endpoint unreachable: " + error.message, "#9a6700");
+      });
+    });
+  }
+
+  if (query.get("mode") === "global") {
+    var data = window[query.get("object")];
+    var idField = query.get("id");
+    var hashField = query.get("hash");
+    show(data && typeof data === "object"
+      ? { id: String(data[idField]), hash: data[hashField], fields: fieldsExcept(data, [idField, hashField]) }
+      : null);
+  } else {
+    var hashKey = query.get("hash");
+    var called = false;
+    window[query.get("sdk")] = {
+      setUser: function (id, attributes) {
+        state.setUserCalls.push([id, attributes]);
+        if (!called) {
+          called = true;
+          show({ id: String(id), hash: attributes && attributes[hashKey], fields: fieldsExcept(attributes || {}, [hashKey]) });
+        }
+      }
+    };
+    whenDocumentReady(function () {
+      window.dispatchEvent(new Event(query.get("event")));
+      if (!called) { show(null); }
+    });
+  }
+})();
