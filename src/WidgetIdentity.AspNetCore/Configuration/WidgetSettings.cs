@@ -12,12 +12,12 @@ internal static class WidgetSettings
     public static string? Secret(WidgetIdentityOptions root, WidgetOptions widget) =>
         NonBlank(widget.Secret) ?? NonBlank(root.Secret);
 
-    public static string? Vendor(WidgetIdentityOptions root, WidgetOptions widget) =>
+    public static string Vendor(WidgetIdentityOptions root, WidgetOptions widget) =>
         NonBlank(widget.Vendor) ?? NonBlank(root.Vendor) ?? WidgetIdentityOptions.DefaultVendor;
 
     public static bool Preview(WidgetIdentityOptions root, WidgetOptions widget) =>
-        widget.Preview ?? root.Preview ?? false
-        || string.Equals(Vendor(root, widget)?.Trim(), Dialects.VendorDialects.PreviewVendor, StringComparison.OrdinalIgnoreCase);
+        (widget.Preview ?? root.Preview ?? false)
+        || string.Equals(Vendor(root, widget).Trim(), Dialects.VendorDialects.PreviewVendor, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether the root widget or any named one asks for the preview widget.</summary>
     public static bool AnyPreview(WidgetIdentityOptions root) =>
@@ -35,7 +35,7 @@ internal static class WidgetSettings
         }
 
         var sameVendor = NonBlank(widget.Vendor) is not { } vendor
-            || string.Equals(vendor, Vendor(root, root), StringComparison.OrdinalIgnoreCase);
+            || Dialects.VendorDialects.Find(vendor) == Dialects.VendorDialects.Find(Vendor(root, root));
         return (sameVendor ? NonBlank(root.ScriptUrl) : null) ?? vendorDefault;
     }
 

@@ -46,6 +46,14 @@ public sealed class PreviewTests
     }
 
     [Fact]
+    public void Vendor_Preview_asks_for_the_preview_widget_even_where_Preview_is_false()
+    {
+        var options = new WidgetIdentityOptions { Vendor = "preview", Preview = false };
+
+        Assert.True(WidgetIdentity.Configuration.WidgetSettings.Preview(options, options));
+    }
+
+    [Fact]
     public async Task The_preview_script_is_served_as_javascript()
     {
         using var host = await StartAsync(Environments.Development, preview: true);

@@ -147,6 +147,17 @@ public sealed class WidgetIdentityRendererTests
     }
 
     [Fact]
+    public async Task A_named_widget_of_another_vendor_does_not_load_the_root_script_url()
+    {
+        _settings["WidgetIdentity:ScriptUrl"] = "https://cdn.example/ainisa.js";
+        _settings["WidgetIdentity:Widgets:support:Vendor"] = "Chatku";
+        _settings["WidgetIdentity:Widgets:sales:Vendor"] = "ainisa";
+
+        Assert.Equal("", await Render(Context(Principals.Anonymous), new ChatWidgetRequest { Widget = "support" }));
+        Assert.Equal("<script src=\"https://cdn.example/ainisa.js\"></script>", await Render(Context(Principals.Anonymous), new ChatWidgetRequest { Widget = "sales" }));
+    }
+
+    [Fact]
     public async Task Attributes_override_the_claims()
     {
         var html = await Render(Context(Principals.Jane), new ChatWidgetRequest { UserId = "crm-77", Email = "override@example.com" });
