@@ -1,0 +1,81 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace WidgetIdentity.IntegrationTests.Infrastructure;
+
+/// <summary>A browser-like client of the sample site: keeps cookies, follows redirects, parses pages with AngleSharp.</summary>
+public sealed class SiteClient
+{
+    private static readonly HtmlParser Parser = new();
+
+    private SiteClient(HttpClient http) => Http = http;
+
+    public HttpClient Http { get; }
+
+    public static SiteClient Anonymous(WebApplicationFactory<Program> site) =>
+        new(site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true }));
+
+    /// <summary>Logs in through the site's real login form: GET the page, read its antiforgery token, POST.</summary>
+    public static async Task<SiteClient> LogInAsync(WebApplicationFactory<Program> site, string email, string password = DemoLogins.Password)
+    {
+        var client = Anonymous(site);
+        var (_, loginPage) = await client.GetPageAsync("/Login");
+        var form = loginPage.QuerySelector<IHtmlFormElement>("form#login") ?? throw new InvalidOperationException("The login page has no login form.");
+        var response = await client.SubmitAsync("/Login", form, new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("/", response.RequestMessage!.RequestUri!.AbsolutePath); // redirected home: the login worked
+        return client;
+    }
+
+    public async Task<(HttpResponseMessage Response, IHtmlDocument Page)> GetPageAsync(string path)
+    {
+        var response = await Http.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (response, Parser.ParseDocument(await response.Content.ReadAsStringAsync()));
+    }
+
+    public async Task<IHtmlDocument> GetDocumentAsync(string path) => (await GetPageAsync(path)).Page;
+
+    /// <summary>
+    /// Posts a form as a browser would: its hidden fields (the antiforgery token among them) plus the given values,
+    /// to its action, or back to <paramref name="pagePath"/> where it has none.
+    /// </summary>
+    public Task<HttpResponseMessage> SubmitAsync(string pagePath, IHtmlFormElement form, IReadOnlyDictionary<string, string>? values = null)
+    {
+        var fields = form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]")
+            .Where(input => !string.IsNullOrEmpty(input.Name))
+            .ToDictionary(input => input.Name!, input => input.Value);
+        foreach (var (name, value) in values ?? new Dictionary<string, string>())
+        {
+            fields[name] = value;
+        }
+
+        var action = form.GetAttribute("action");
+        return Http.PostAsync(string.IsNullOrEmpty(action) ? pagePath : action, new FormUrlEncodedContent(fields));
+    }
+}
+
+/// <summary>The sample site's demo users, written out here so the tests do not take the site's word for them.</summary>
+public static class DemoLogins
+{
+    public const string Password = "Demo-Passw0rd!";
+
+    public static readonly DemoLogin Jane = new("1", "jane@example.com", "Jane", "Doe");
+
+    public static readonly DemoLogin Bob = new("2", "bob@example.com", "Bob", "Smith");
+
+    public static readonly DemoLogin Zoe = new("3", "zoe@example.com", "Zoë \"</script><script>alert(1)</script>", "O'Brien 日本語 🎉 \u2028");
+}
+
+public sealed record DemoLogin(string Id, string Email, string FirstName, string LastName)
+{
+    public string FullName => $"{FirstName} {LastName}";
+}
