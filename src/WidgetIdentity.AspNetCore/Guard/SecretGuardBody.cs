@@ -116,6 +116,24 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
         }
     }
 
+    /// <summary>
+    /// Runs as the headers are sent (the guard's callback is registered first, so it runs last): checks the
+    /// encoding, drops <c>Accept-Ranges</c> (ranges are not served) and scans the headers.
+    /// </summary>
+    public Task OnStarting()
+    {
+        CheckEncoding();
+        _context.Response.Headers.Remove(Microsoft.Net.Http.Headers.HeaderNames.AcceptRanges);
+        if (!Blocked && !SecretGuardHeaders.Scan(_context, _patterns, _mode, _logger))
+        {
+            Block();
+        }
+
+        // A blocked response leaves as an empty 500 with Content-Length: 0, so the server refuses any body bytes.
+        EnforceBlock();
+        return Task.CompletedTask;
+    }
+
     /// <summary>After the app is done: a blocked response that has not started must leave as an empty 500.</summary>
     public void EnforceBlock()
     {
