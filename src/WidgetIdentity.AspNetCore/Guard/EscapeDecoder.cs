@@ -29,6 +29,51 @@ internal static class EscapeDecoder
         (N("grave"), (byte)'`'), (N("commat"), (byte)'@'), (N("hyphen"), 0), // &hyphen; is U+2010, never '-'
     ];
 
+    /// <summary>The bytes that can follow <paramref name="introducer"/> in an escape of any byte marked in <paramref name="targets"/>.</summary>
+    public static byte[] SecondBytes(bool[] targets, byte introducer)
+    {
+        var second = new HashSet<byte>();
+        switch (introducer)
+        {
+            case (byte)'&':
+                second.Add((byte)'#');
+                foreach (var (name, value) in NamedReferences)
+                {
+                    if (value != 0 && targets[value])
+                    {
+                        second.Add(name[0]);
+                    }
+                }
+
+                break;
+            case (byte)'%':
+                for (var b = 0; b < 256; b++)
+                {
+                    if (targets[b])
+                    {
+                        var digit = "0123456789ABCDEF"[b >> 4];
+                        second.Add((byte)digit);
+                        second.Add((byte)char.ToLowerInvariant(digit));
+                    }
+                }
+
+                break;
+            default:
+                second.Add((byte)'u');
+                foreach (var b in "/\"\\'"u8)
+                {
+                    if (targets[b])
+                    {
+                        second.Add(b);
+                    }
+                }
+
+                break;
+        }
+
+        return [.. second];
+    }
+
     public static bool IsIntroducer(byte b) => b is (byte)'\\' or (byte)'&' or (byte)'%';
 
     /// <summary>

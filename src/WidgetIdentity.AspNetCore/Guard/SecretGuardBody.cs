@@ -20,6 +20,10 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
 {
     private const int DecodeBufferSize = 16 * 1024;
 
+    // Clean bytes are copied into the server's pipe and flushed when the app flushes, or once this many are
+    // waiting (back-pressure). Writing to the server's Stream instead would flush on every write.
+    private const int FlushThreshold = 64 * 1024;
+
     private readonly HttpContext _context;
     private readonly IHttpResponseBodyFeature _inner;
     private readonly SecretPatternSet _patterns;
@@ -33,6 +37,7 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
     private ContentDecoder? _decoder;
     private bool _finished;
     private bool _completed;
+    private long _unflushed;
 
     public SecretGuardBody(HttpContext context, IHttpResponseBodyFeature inner, SecretPatternSet patterns, SecretGuardMode mode, ILogger logger)
     {
@@ -112,7 +117,13 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
         }
         else if (!Blocked)
         {
-            await WriteScannedAsync(ReadOnlyMemory<byte>.Empty, final: true, CancellationToken.None);
+            ScanAndSend(ReadOnlySpan<byte>.Empty, final: true);
+        }
+
+        if (_unflushed > 0 && !Blocked)
+        {
+            _unflushed = 0;
+            await _inner.Writer.FlushAsync();
         }
     }
 
@@ -145,16 +156,18 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
         }
     }
 
-    public override void Flush()
-    {
-        if (!Blocked)
-        {
-            _inner.Stream.Flush();
-        }
-    }
+    public override void Flush() => FlushAsync(CancellationToken.None).GetAwaiter().GetResult();
 
-    public override Task FlushAsync(CancellationToken cancellationToken) =>
-        Blocked ? Task.CompletedTask : _inner.Stream.FlushAsync(cancellationToken);
+    public override Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (Blocked)
+        {
+            return Task.CompletedTask;
+        }
+
+        _unflushed = 0;
+        return _inner.Writer.FlushAsync(cancellationToken).AsTask();
+    }
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
@@ -163,28 +176,12 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        if (!BeginWrite(buffer))
+        if (BeginWrite(buffer))
         {
-            return;
-        }
-
-        if (_decoder is not null)
-        {
-            _inner.Stream.Write(buffer);
-            return;
-        }
-
-        _scanner.Begin(buffer, final: false);
-        while (!Blocked && _scanner.Next(buffer, out var segment))
-        {
-            if (ShouldSend(segment))
+            ScanAndSend(buffer, final: false);
+            if (_unflushed >= FlushThreshold)
             {
-                _inner.Stream.Write(segment.Kind switch
-                {
-                    ScanSegmentKind.Input => buffer.Slice(segment.Offset, segment.Length),
-                    ScanSegmentKind.Tail => _scanner.Tail.Slice(segment.Offset, segment.Length),
-                    _ => _patterns.Mask.AsSpan(0, segment.Length),
-                });
+                Flush();
             }
         }
     }
@@ -196,25 +193,43 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
             return ValueTask.CompletedTask;
         }
 
-        return _decoder is not null ? _inner.Stream.WriteAsync(buffer, cancellationToken) : WriteScannedAsync(buffer, final: false, cancellationToken);
+        ScanAndSend(buffer.Span, final: false);
+        return FlushIfFull(cancellationToken);
     }
 
-    private async ValueTask WriteScannedAsync(ReadOnlyMemory<byte> buffer, bool final, CancellationToken cancellationToken)
+    // The scan is synchronous and the copy into the server's pipe never waits, so a write needs no async state
+    // machine unless it has to flush. A compressed write was scanned by BeginWrite and is sent as it is.
+    private void ScanAndSend(ReadOnlySpan<byte> buffer, bool final)
     {
-        _scanner.Begin(buffer.Span, final);
-        while (!Blocked && _scanner.Next(buffer.Span, out var segment))
+        if (_decoder is not null)
+        {
+            Send(buffer);
+            return;
+        }
+
+        _scanner.Begin(buffer, final);
+        while (!Blocked && _scanner.Next(buffer, out var segment))
         {
             if (ShouldSend(segment))
             {
-                await _inner.Stream.WriteAsync(segment.Kind switch
+                Send(segment.Kind switch
                 {
                     ScanSegmentKind.Input => buffer.Slice(segment.Offset, segment.Length),
-                    ScanSegmentKind.Tail => _scanner.TailMemory.Slice(segment.Offset, segment.Length),
-                    _ => _patterns.Mask.AsMemory(0, segment.Length),
-                }, cancellationToken);
+                    ScanSegmentKind.Tail => _scanner.Tail.Slice(segment.Offset, segment.Length),
+                    _ => _patterns.Mask.AsSpan(0, segment.Length),
+                });
             }
         }
     }
+
+    private void Send(ReadOnlySpan<byte> bytes)
+    {
+        _inner.Writer.Write(bytes);
+        _unflushed += bytes.Length;
+    }
+
+    private ValueTask FlushIfFull(CancellationToken cancellationToken) =>
+        _unflushed >= FlushThreshold ? new ValueTask(FlushAsync(cancellationToken)) : ValueTask.CompletedTask;
 
     // False when the write must not reach the client. A compressed write is scanned here and, if clean, sent
     // by the caller unchanged (the sync path sends it itself).

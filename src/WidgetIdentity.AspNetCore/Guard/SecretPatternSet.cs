@@ -31,13 +31,17 @@ internal sealed class SecretPatternSet
     private const int BucketBackslash = 1;
     private const int FirstPatternBucket = 2;
     private const int BucketCount = 8;
-    private const int MaxRawPrefix = 4;
+    // An occurrence that starts with two raw bytes is a pair candidate; so an escape is either its first unit or
+    // follows exactly one raw byte.
+    private const int MaxRawPrefix = 1;
 
     private readonly byte[][] _secrets;
     private readonly Pattern[] _patterns;
     private readonly int[][] _bucketPatterns;
     private readonly byte[] _tables = new byte[64]; // lo0, hi0, lo1, hi1: 16 bytes each
     private readonly Vector256<byte> _lo0, _hi0, _lo1, _hi1;
+    private readonly Vector512<byte> _lo0x, _hi0x, _lo1x, _hi1x;
+    private readonly bool[] _early = new bool[256]; // bytes an escape at a candidate must decode to (s0, s1)
 
     public SecretPatternSet(IEnumerable<string> secrets)
     {
@@ -68,8 +72,14 @@ internal sealed class SecretPatternSet
             buckets[b] = [];
         }
 
-        AddToTables(BucketAmpPercent, [(byte)'&', (byte)'%'], null);
-        AddToTables(BucketBackslash, [(byte)'\\'], null);
+        foreach (var secret in _secrets)
+        {
+            _early[secret[0]] = _early[secret[1]] = true;
+        }
+
+        // An introducer is a candidate only when the byte after it can begin an escape of an early byte.
+        AddToTables(BucketAmpPercent, [(byte)'&', (byte)'%'], EscapeDecoder.SecondBytes(_early, (byte)'&').Concat(EscapeDecoder.SecondBytes(_early, (byte)'%')).ToArray());
+        AddToTables(BucketBackslash, [(byte)'\\'], EscapeDecoder.SecondBytes(_early, (byte)'\\'));
         for (var p = 0; p < _patterns.Length; p++)
         {
             var bucket = FirstPatternBucket + (p % (BucketCount - FirstPatternBucket));
@@ -83,6 +93,10 @@ internal sealed class SecretPatternSet
         _hi0 = Vector256.Create(Vector128.Create(_tables.AsSpan(16, 16)));
         _lo1 = Vector256.Create(Vector128.Create(_tables.AsSpan(32, 16)));
         _hi1 = Vector256.Create(Vector128.Create(_tables.AsSpan(48, 16)));
+        _lo0x = Vector512.Create(_lo0, _lo0);
+        _hi0x = Vector512.Create(_hi0, _hi0);
+        _lo1x = Vector512.Create(_lo1, _lo1);
+        _hi1x = Vector512.Create(_hi1, _hi1);
     }
 
     /// <summary>How many secrets the set holds.</summary>
@@ -123,7 +137,19 @@ internal sealed class SecretPatternSet
     {
         ref var origin = ref MemoryMarshal.GetReference(data);
         var i = start;
-        if (Avx2.IsSupported && data.Length - start > Vector256<byte>.Count)
+        if (Avx512BW.IsSupported)
+        {
+            for (; i + Vector512<byte>.Count < data.Length; i += Vector512<byte>.Count)
+            {
+                var mask = CandidateMask512(ref origin, i);
+                if (mask != 0)
+                {
+                    return i + BitOperations.TrailingZeroCount(mask);
+                }
+            }
+        }
+
+        if (Avx2.IsSupported && data.Length - i > Vector256<byte>.Count)
         {
             // Each block reads 33 bytes (a byte and its successor for 32 positions); the last block is moved back to
             // end at the last but one byte, with the positions already checked masked off.
@@ -170,6 +196,18 @@ internal sealed class SecretPatternSet
         return ~Vector256.Equals(buckets, Vector256<byte>.Zero).ExtractMostSignificantBits();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ulong CandidateMask512(ref byte origin, int i)
+    {
+        var first = Vector512.LoadUnsafe(ref origin, (nuint)i);
+        var second = Vector512.LoadUnsafe(ref origin, (nuint)i + 1);
+        var nibble = Vector512.Create((byte)0x0F);
+        var buckets =
+            Avx512BW.Shuffle(_lo0x, first & nibble) & Avx512BW.Shuffle(_hi0x, Vector512.ShiftRightLogical(first.AsUInt16(), 4).AsByte() & nibble)
+            & Avx512BW.Shuffle(_lo1x, second & nibble) & Avx512BW.Shuffle(_hi1x, Vector512.ShiftRightLogical(second.AsUInt16(), 4).AsByte() & nibble);
+        return ~Vector512.Equals(buckets, Vector512<byte>.Zero).ExtractMostSignificantBits();
+    }
+
     private int ScalarBuckets(ReadOnlySpan<byte> data, int i)
     {
         var b = data[i];
@@ -187,7 +225,9 @@ internal sealed class SecretPatternSet
     {
         var buckets = ScalarBuckets(data, position);
         var best = default(ScanHit);
-        if ((buckets & ((1 << BucketAmpPercent) | (1 << BucketBackslash))) != 0 && EscapeDecoder.IsIntroducer(data[position]))
+        if ((buckets & ((1 << BucketAmpPercent) | (1 << BucketBackslash))) != 0 && EscapeDecoder.IsIntroducer(data[position])
+            && EscapeDecoder.Decode(data[position..], final) is var unit
+            && (unit.Status == DecodeStatus.NeedMore || (unit.Status == DecodeStatus.Ok && _early[(byte)unit.Bytes])))
         {
             // An escape is the first unit of an occurrence, or follows its first raw character.
             for (var s = 0; s < _secrets.Length; s++)
@@ -268,6 +308,17 @@ internal sealed class SecretPatternSet
     {
         while (k < secret.Length)
         {
+            // Raw bytes up to the secret's next introducer byte, which must be tried both raw and as an escape.
+            var rest = secret[k..];
+            var plain = rest.IndexOfAny((byte)'\\', (byte)'&', (byte)'%');
+            var run = data[i..].CommonPrefixLength(plain < 0 ? rest : rest[..plain]);
+            i += run;
+            k += run;
+            if (k == secret.Length)
+            {
+                break;
+            }
+
             if (i >= data.Length)
             {
                 return final ? default : ScanHit.PartialAt(start);

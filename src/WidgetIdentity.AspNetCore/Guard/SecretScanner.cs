@@ -53,9 +53,6 @@ internal sealed class SecretScanner : IDisposable
     /// <summary>The held-back bytes; <see cref="ScanSegmentKind.Tail"/> segments point into it.</summary>
     public ReadOnlySpan<byte> Tail => _tail;
 
-    /// <summary>The held-back bytes, for asynchronous writes.</summary>
-    public ReadOnlyMemory<byte> TailMemory => _tail;
-
     /// <summary>How many bytes are held back for the next write.</summary>
     public int HeldBack => _tailLength;
 

@@ -75,6 +75,7 @@ public class SecretGuardBodyTests
         var html = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("<div class=\"card\">Price: 10% off &amp; free \\n shipping</div>\n", 200)));
 
         harness.Body.Write(html);
+        await harness.Body.FlushAsync();
 
         Assert.Equal(0, harness.Body.HeldBack);
         Assert.Equal(html, harness.Sent);

@@ -15,6 +15,13 @@ builder.Services.AddResponseCompression(options =>
     options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["text/event-stream"]);
 });
 
+if (builder.Configuration.GetValue<bool>("Site:GuardOff"))
+{
+    // For build/load-guard.sh only: the same site without the guard, to measure what the guard costs.
+    var guardFilter = builder.Services.Single(service => service.ImplementationType?.Name == "SecretGuardStartupFilter");
+    builder.Services.Remove(guardFilter);
+}
+
 var app = builder.Build();
 if (app.Configuration.GetValue<bool>("Site:ExplicitGuard"))
 {
@@ -65,25 +72,6 @@ app.MapGet("/stream", async (HttpContext context, long megabytes) =>
 });
 
 app.Run();
-
-/// <summary>A 100 KB HTML page like a real one: markup, text, a little inline script.</summary>
-internal static class BigPage
-{
-    public static readonly string Html = Build();
-
-    private static string Build()
-    {
-        var html = new StringBuilder("<!DOCTYPE html><html><head><title>Shop</title><link rel=\"stylesheet\" href=\"/css/site.css\"></head><body>\n");
-        for (var i = 0; html.Length < 100 * 1024 - 200; i++)
-        {
-            html.Append("<div class=\"product card\"><h2>Product ").Append(i)
-                .Append("</h2><p>Comfortable everyday shoes &amp; socks, 20% off this week. Free delivery on orders over &pound;30.</p>")
-                .Append("<a href=\"/products/").Append(i).Append("?ref=list&amp;page=2\">Details</a></div>\n");
-        }
-
-        return html.Append("<script>window.shop = {\"page\":2};</script></body></html>").ToString();
-    }
-}
 
 /// <summary>Lets the integration tests start the site.</summary>
 public partial class Program;
