@@ -1,0 +1,383 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+
+namespace WidgetIdentity.Guard;
+
+/// <summary>
+/// Wraps the whole response body feature (Stream, Writer, StartAsync, SendFileAsync, CompleteAsync) so that every
+/// byte the app sends passes the scan first. Clean bytes go straight through; only the trailing bytes that could
+/// begin a secret are held back, and Flush never releases them.
+/// </summary>
+/// <remarks>
+/// A body that arrives already compressed (its <c>Content-Encoding</c> set by response compression or a
+/// precompressed static asset) is decoded on the side and scanned; its compressed bytes are sent only once what
+/// they decode to has been scanned. They cannot be masked, so a secret there blocks the response in either mode.
+/// </remarks>
+internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecretGuardFeature
+{
+    private const int DecodeBufferSize = 16 * 1024;
+
+    // Clean bytes are copied into the server's pipe and flushed when the app flushes, or once this many are
+    // waiting (back-pressure). Writing to the server's Stream instead would flush on every write.
+    private const int FlushThreshold = 64 * 1024;
+
+    private readonly HttpContext _context;
+    private readonly IHttpResponseBodyFeature _inner;
+    private readonly SecretPatternSet _patterns;
+    private readonly SecretGuardMode _mode;
+    private readonly ILogger _logger;
+    private readonly SecretScanner _scanner;
+
+    private PipeWriter? _pipeAdapter;
+    private bool _encodingChecked;
+    private string? _contentEncoding;
+    private ContentDecoder? _decoder;
+    private bool _finished;
+    private bool _completed;
+    private long _unflushed;
+
+    public SecretGuardBody(HttpContext context, IHttpResponseBodyFeature inner, SecretPatternSet patterns, SecretGuardMode mode, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(inner);
+        ArgumentNullException.ThrowIfNull(patterns);
+        ArgumentNullException.ThrowIfNull(logger);
+        _context = context;
+        _inner = inner;
+        _patterns = patterns;
+        _mode = mode;
+        _logger = logger;
+        _scanner = new SecretScanner(patterns);
+    }
+
+    /// <summary>How many trailing bytes are held back because they could begin a secret.</summary>
+    public int HeldBack => _scanner.HeldBack;
+
+    /// <inheritdoc />
+    public bool Blocked { get; private set; }
+
+    Stream IHttpResponseBodyFeature.Stream => this;
+
+    PipeWriter IHttpResponseBodyFeature.Writer => _pipeAdapter ??= PipeWriter.Create(this, new StreamPipeWriterOptions(leaveOpen: true));
+
+    public override bool CanRead => false;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => true;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public void DisableBuffering() => _inner.DisableBuffering();
+
+    public Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        CheckEncoding();
+        return Blocked ? Task.CompletedTask : _inner.StartAsync(cancellationToken);
+    }
+
+    // Files go through the scan: never the server's zero-copy send, which would bypass it.
+    public Task SendFileAsync(string path, long offset, long? count, CancellationToken cancellationToken = default) =>
+        SendFileFallback.SendFileAsync(this, path, offset, count, cancellationToken);
+
+    public async Task CompleteAsync()
+    {
+        if (_completed)
+        {
+            return;
+        }
+
+        _completed = true;
+        await FinishAsync();
+        await _inner.CompleteAsync();
+    }
+
+    /// <summary>Sends what the app wrote through the Writer, then the held-back bytes (which never completed a match).</summary>
+    public async Task FinishAsync()
+    {
+        if (_finished)
+        {
+            return;
+        }
+
+        if (_pipeAdapter is not null)
+        {
+            await _pipeAdapter.FlushAsync();
+        }
+
+        _finished = true;
+        if (_decoder is not null)
+        {
+            ScanDecoded(final: true);
+        }
+        else if (!Blocked)
+        {
+            ScanAndSend(ReadOnlySpan<byte>.Empty, final: true);
+        }
+
+        if (_unflushed > 0 && !Blocked)
+        {
+            _unflushed = 0;
+            await _inner.Writer.FlushAsync();
+        }
+    }
+
+    /// <summary>
+    /// Runs as the headers are sent (the guard's callback is registered first, so it runs last): checks the
+    /// encoding, drops <c>Accept-Ranges</c> (ranges are not served) and scans the headers.
+    /// </summary>
+    public Task OnStarting()
+    {
+        CheckEncoding();
+        _context.Response.Headers.Remove(Microsoft.Net.Http.Headers.HeaderNames.AcceptRanges);
+        if (!Blocked && !SecretGuardHeaders.Scan(_context, _patterns, _mode, _logger))
+        {
+            Block();
+        }
+
+        // A blocked response leaves as an empty 500 with Content-Length: 0, so the server refuses any body bytes.
+        EnforceBlock();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>After the app is done: a blocked response that has not started must leave as an empty 500.</summary>
+    public void EnforceBlock()
+    {
+        if (Blocked && !_context.Response.HasStarted)
+        {
+            _context.Response.Clear();
+            _context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            _context.Response.ContentLength = 0;
+        }
+    }
+
+    public override void Flush() => FlushAsync(CancellationToken.None).GetAwaiter().GetResult();
+
+    public override Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (Blocked)
+        {
+            return Task.CompletedTask;
+        }
+
+        _unflushed = 0;
+        return _inner.Writer.FlushAsync(cancellationToken).AsTask();
+    }
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        if (BeginWrite(buffer))
+        {
+            ScanAndSend(buffer, final: false);
+            if (_unflushed >= FlushThreshold)
+            {
+                Flush();
+            }
+        }
+    }
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        if (!BeginWrite(buffer.Span))
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        ScanAndSend(buffer.Span, final: false);
+        return FlushIfFull(cancellationToken);
+    }
+
+    // The scan is synchronous and the copy into the server's pipe never waits, so a write needs no async state
+    // machine unless it has to flush. A compressed write was scanned by BeginWrite and is sent as it is.
+    private void ScanAndSend(ReadOnlySpan<byte> buffer, bool final)
+    {
+        if (_decoder is not null)
+        {
+            Send(buffer);
+            return;
+        }
+
+        _scanner.Begin(buffer, final);
+        while (!Blocked && _scanner.Next(buffer, out var segment))
+        {
+            if (ShouldSend(segment))
+            {
+                Send(segment.Kind switch
+                {
+                    ScanSegmentKind.Input => buffer.Slice(segment.Offset, segment.Length),
+                    ScanSegmentKind.Tail => _scanner.Tail.Slice(segment.Offset, segment.Length),
+                    _ => _patterns.Mask.AsSpan(0, segment.Length),
+                });
+            }
+        }
+    }
+
+    private void Send(ReadOnlySpan<byte> bytes)
+    {
+        _inner.Writer.Write(bytes);
+        _unflushed += bytes.Length;
+    }
+
+    private ValueTask FlushIfFull(CancellationToken cancellationToken) =>
+        _unflushed >= FlushThreshold ? new ValueTask(FlushAsync(cancellationToken)) : ValueTask.CompletedTask;
+
+    // False when the write must not reach the client. A compressed write is scanned here and, if clean, sent
+    // by the caller unchanged (the sync path sends it itself).
+    private bool BeginWrite(ReadOnlySpan<byte> buffer)
+    {
+        CheckEncoding();
+        if (Blocked || _finished)
+        {
+            return false;
+        }
+
+        if (_decoder is null)
+        {
+            return true;
+        }
+
+        _decoder.Feed(buffer);
+        ScanDecoded(final: false);
+        return !Blocked;
+    }
+
+    private void ScanDecoded(bool final)
+    {
+        var decoded = ArrayPool<byte>.Shared.Rent(DecodeBufferSize);
+        try
+        {
+            int count;
+            while (!Blocked && (count = ReadDecoded(decoded)) > 0)
+            {
+                ScanOnly(decoded.AsSpan(0, count), final: false);
+            }
+
+            if (final && !Blocked)
+            {
+                ScanOnly(ReadOnlySpan<byte>.Empty, final: true);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(decoded);
+        }
+    }
+
+    private int ReadDecoded(byte[] destination)
+    {
+        try
+        {
+            return _decoder!.Read(destination);
+        }
+        catch (InvalidDataException)
+        {
+            SecretGuardLog.UnscannableContentEncoding(_logger, _context.Request.Path, _contentEncoding!);
+            Block();
+            return 0;
+        }
+    }
+
+    private void ScanOnly(ReadOnlySpan<byte> decoded, bool final)
+    {
+        _scanner.Begin(decoded, final);
+        while (_scanner.Next(decoded, out var segment))
+        {
+            if (segment.Kind == ScanSegmentKind.Secret)
+            {
+                SecretGuardLog.SecretInCompressedBody(_logger, _contentEncoding!, _context.Request.Path, segment.Form);
+                Block();
+                return;
+            }
+        }
+    }
+
+    private bool ShouldSend(in ScanSegment segment)
+    {
+        if (segment.Kind != ScanSegmentKind.Secret)
+        {
+            // In Block mode the clean bytes just before a secret are held too, so an unstarted response can still
+            // become a 500.
+            return !(segment.SecretFollows && _mode == SecretGuardMode.Block);
+        }
+
+        if (_mode == SecretGuardMode.Redact)
+        {
+            SecretGuardLog.SecretRedacted(_logger, _context.Request.Path, segment.Form);
+            return true;
+        }
+
+        SecretGuardLog.SecretBlocked(_logger, _context.Request.Path, segment.Form);
+        Block();
+        return false;
+    }
+
+    private void CheckEncoding()
+    {
+        if (_encodingChecked)
+        {
+            return;
+        }
+
+        _encodingChecked = true;
+        var encoding = _context.Response.Headers.ContentEncoding;
+        if (encoding.Count == 0 || (encoding.Count == 1 && string.Equals(encoding[0], "identity", StringComparison.OrdinalIgnoreCase)))
+        {
+            return;
+        }
+
+        _contentEncoding = encoding.ToString();
+        _decoder = encoding.Count == 1 && !encoding[0]!.Contains(',') ? ContentDecoder.Create(encoding[0]!) : null;
+        if (_decoder is null)
+        {
+            SecretGuardLog.UnscannableContentEncoding(_logger, _context.Request.Path, _contentEncoding);
+            Block();
+        }
+    }
+
+    private void Block()
+    {
+        Blocked = true;
+        if (_context.Response.HasStarted)
+        {
+            _context.Abort();
+        }
+        else
+        {
+            EnforceBlock();
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _scanner.Dispose();
+            _decoder?.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+}
+
+/// <summary>Marks a response the guard already covers, so a second guard in the pipeline does not scan it again.</summary>
+internal interface ISecretGuardFeature
+{
+    /// <summary>Whether the guard blocked this response.</summary>
+    bool Blocked { get; }
+}

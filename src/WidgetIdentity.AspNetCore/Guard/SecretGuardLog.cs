@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace WidgetIdentity.Guard;
+
+/// <summary>The guard's log entries. EventIds are stable (100-199); no entry ever carries a secret.</summary>
+internal static partial class SecretGuardLog
+{
+    [LoggerMessage(EventId = 100, EventName = "SecretRedacted", Level = LogLevel.Critical,
+        Message = "A configured WidgetIdentity secret was found in the response body of {Path} ({Form}) and masked. Find what writes it and remove it.")]
+    public static partial void SecretRedacted(ILogger logger, PathString path, SecretForms form);
+
+    [LoggerMessage(EventId = 101, EventName = "SecretBlocked", Level = LogLevel.Critical,
+        Message = "A configured WidgetIdentity secret was found in the response body of {Path} ({Form}); the response was blocked.")]
+    public static partial void SecretBlocked(ILogger logger, PathString path, SecretForms form);
+
+    [LoggerMessage(EventId = 102, EventName = "SecretInHeader", Level = LogLevel.Critical,
+        Message = "A configured WidgetIdentity secret was found in the response header {HeaderName} of {Path} ({Form}); {Action}.")]
+    public static partial void SecretInHeader(ILogger logger, string headerName, PathString path, SecretForms form, string action);
+
+    [LoggerMessage(EventId = 103, EventName = "SecretInCompressedBody", Level = LogLevel.Critical,
+        Message = "A configured WidgetIdentity secret was found in the {ContentEncoding}-compressed response body of {Path} ({Form}); compressed bytes cannot be masked, so the response was blocked.")]
+    public static partial void SecretInCompressedBody(ILogger logger, string contentEncoding, PathString path, SecretForms form);
+
+    [LoggerMessage(EventId = 104, EventName = "UnscannableContentEncoding", Level = LogLevel.Critical,
+        Message = "The response of {Path} carries Content-Encoding {ContentEncoding}, which the WidgetIdentity secret guard cannot decode to scan; the response was blocked.")]
+    public static partial void UnscannableContentEncoding(ILogger logger, PathString path, string contentEncoding);
+
+    [LoggerMessage(EventId = 105, EventName = "SecretInStaticFile", Level = LogLevel.Critical,
+        Message = "A configured WidgetIdentity secret was found in the static file {File} ({Form}). Remove it from the web root.")]
+    public static partial void SecretInStaticFile(ILogger logger, string file, SecretForms form);
+
+    [LoggerMessage(EventId = 106, EventName = "StaticFileNotScanned", Level = LogLevel.Warning,
+        Message = "The static file {File} could not be scanned for configured secrets: {Reason}")]
+    public static partial void StaticFileNotScanned(ILogger logger, string file, string reason);
+}

@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+
+namespace WidgetIdentity.Guard.IntegrationTests;
+
+/// <summary>The guard test site in TestHost, with its log entries captured.</summary>
+public sealed class GuardSiteFactory : WebApplicationFactory<Program>
+{
+    /// <summary>The test-only secrets of the site's appsettings.json.</summary>
+    public const string RootSecret = "TEST-ONLY-sk_live_9f3Kq7ZpX2wLm4Rb";
+    public const string SupportSecret = "TEST-ONLY+/&<>\"'%\\=é€😀-42";
+
+    private readonly Dictionary<string, string?> _settings;
+
+    public GuardSiteFactory() => _settings = [];
+
+    /// <summary>A site with configuration settings changed.</summary>
+    public static GuardSiteFactory With(Dictionary<string, string?> settings)
+    {
+        var factory = new GuardSiteFactory();
+        foreach (var setting in settings)
+        {
+            factory._settings.Add(setting.Key, setting.Value);
+        }
+
+        return factory;
+    }
+
+    public ConcurrentQueue<(EventId Id, LogLevel Level, string Message)> Logs { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(new CapturingProvider(Logs)));
+    }
+
+    private sealed class CapturingProvider(ConcurrentQueue<(EventId, LogLevel, string)> logs) : ILoggerProvider, ILogger
+    {
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                logs.Enqueue((eventId, logLevel, formatter(state, exception)));
+            }
+        }
+
+        public void Dispose()
+        {
+        }
+    }
+}

@@ -1,0 +1,77 @@
+// The guard's test site: every way a site might leak the widget secret, each on its own endpoint.
+// The secrets in appsettings.json are test-only values.
+using System.Text;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Options;
+using WidgetIdentity;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddWidgetIdentity();
+builder.Services.AddControllersWithViews();
+builder.Services.AddResponseCompression(options =>
+{
+    options.EnableForHttps = true;
+    options.Providers.Add<GzipCompressionProvider>();
+    options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["text/event-stream"]);
+});
+
+if (builder.Configuration.GetValue<bool>("Site:GuardOff"))
+{
+    // For build/load-guard.sh only: the same site without the guard, to measure what the guard costs.
+    var guardFilter = builder.Services.Single(service => service.ImplementationType?.Name == "SecretGuardStartupFilter");
+    builder.Services.Remove(guardFilter);
+}
+
+var app = builder.Build();
+if (app.Configuration.GetValue<bool>("Site:ExplicitGuard"))
+{
+    app.UseWidgetIdentity();
+    app.UseWidgetIdentity();
+}
+
+app.UseWhen(context => context.Request.Path.StartsWithSegments("/compressed"), branch => branch.UseResponseCompression());
+
+string Secret(IServiceProvider services) => services.GetRequiredService<IOptions<WidgetIdentityOptions>>().Value.Secret!;
+
+app.MapStaticAssets();
+app.MapControllerRoute("default", "{controller=Home}/{action=Index}");
+
+app.MapGet("/api/options", (IOptions<WidgetIdentityOptions> options) => options.Value);
+app.MapGet("/throw", (HttpContext context) =>
+{
+    throw new InvalidOperationException("Widget call failed with key " + Secret(context.RequestServices));
+});
+app.MapGet("/redirect", (HttpContext context) => Results.Redirect("/login?key=" + Uri.EscapeDataString(Secret(context.RequestServices))));
+app.MapMethods("/cookie", ["GET", "HEAD"], (HttpContext context) =>
+{
+    context.Response.Cookies.Append("widget", Secret(context.RequestServices));
+    return "cookie set";
+});
+app.MapGet("/compressed/text", (HttpContext context) => Results.Text("<p>compressed " + Secret(context.RequestServices) + "</p>", "text/html"));
+app.MapGet("/compressed/clean", () => Results.Text("<p>" + new string('x', 4000) + "</p>", "text/html"));
+app.MapGet("/events", async (HttpContext context) =>
+{
+    // Server-sent events, flushed after each; the secret is split across two flushes.
+    context.Response.ContentType = "text/event-stream";
+    var secret = Secret(context.RequestServices);
+    foreach (var line in new[] { "data: first\n\n", "data: " + secret[..10], secret[10..] + "\n\n", "data: last\n\n" })
+    {
+        await context.Response.WriteAsync(line);
+        await context.Response.Body.FlushAsync();
+    }
+});
+app.MapGet("/big", () => Results.Text(BigPage.Html, "text/html"));
+app.MapGet("/stream", async (HttpContext context, long megabytes) =>
+{
+    // A long streamed response for the memory measurement: clean HTML, 64 KB at a time.
+    var chunk = Encoding.UTF8.GetBytes(BigPage.Html[..65536]);
+    for (long sent = 0; sent < megabytes << 20; sent += chunk.Length)
+    {
+        await context.Response.Body.WriteAsync(chunk);
+    }
+});
+
+app.Run();
+
+/// <summary>Lets the integration tests start the site.</summary>
+public partial class Program;
