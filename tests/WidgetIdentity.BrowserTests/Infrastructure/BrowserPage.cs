@@ -104,6 +104,7 @@ public sealed class BrowserPage : IAsyncDisposable
     public async Task LogOutAsync()
     {
         await ClickAndWaitForNextPageAsync("header form[action='/Logout'] button");
+        Assert.Equal(_site.Url(""), Page.Url);
         Assert.Equal(0, await Page.Locator("#signed-in-as").CountAsync());
     }
 

@@ -7,7 +7,7 @@ namespace WidgetIdentity.BrowserTests.Infrastructure;
 
 /// <summary>
 /// Local stand-ins for the vendors' widget scripts (the real ones are on the internet). Each does what the vendor's
-/// script does with the user data and records what it saw in <c>window.__vendor</c>:
+/// script does with the user data and records what it saw in <c>window.__vendors.&lt;vendor&gt;</c>:
 /// <list type="bullet">
 /// <item>Ainisa: reads <c>window.ainisaUser</c> as it is when the script runs.</item>
 /// <item>Chatku / Chatwoot: defines <c>window.$chatbot</c> / <c>window.$chatwoot</c> with a recording <c>setUser</c>,
@@ -25,7 +25,8 @@ internal sealed class VendorStandIns : IStartupFilter
         [Ainisa] = """
             (function () {
               var user = window.ainisaUser;
-              window.__vendor = { vendor: "ainisa", ran: true, user: user === undefined ? null : Object.assign({}, user) };
+              window.__vendors = window.__vendors || {};
+              window.__vendors.ainisa = { user: user === undefined ? null : Object.assign({}, user) };
             })();
             """,
         [Chatku] = ReadyEventVendor("chatku", "$chatbot", "chatbot:ready"),
@@ -50,7 +51,8 @@ internal sealed class VendorStandIns : IStartupFilter
     private static string ReadyEventVendor(string vendor, string sdk, string readyEvent) => $$"""
         (function () {
           var calls = [];
-          window.__vendor = { vendor: "{{vendor}}", ran: true, setUserCalls: calls };
+          window.__vendors = window.__vendors || {};
+          window.__vendors.{{vendor}} = { setUserCalls: calls };
           window["{{sdk}}"] = {
             setUser: function () {
               var args = Array.prototype.slice.call(arguments);

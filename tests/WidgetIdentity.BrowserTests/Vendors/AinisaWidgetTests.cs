@@ -1,3 +1,4 @@
+using System.Text.Json;
 using WidgetIdentity.BrowserTests.Infrastructure;
 
 namespace WidgetIdentity.BrowserTests.Vendors;
@@ -15,7 +16,7 @@ public sealed class AinisaWidgetTests(ChromiumFixture chromium, AinisaSite site)
 
         await browser.LogInAsync(email);
 
-        var seen = await browser.ReadExactAsync("window.__vendor.user");
+        var seen = await browser.ReadExactAsync("window.__vendors.ainisa.user");
         Assert.NotNull(seen);
         Assert.Equal(
             [
@@ -26,6 +27,34 @@ public sealed class AinisaWidgetTests(ChromiumFixture chromium, AinisaSite site)
                 KeyValuePair.Create("email", stored.Email!),
             ],
             BrowserPage.Fields(seen.Value));
+        await browser.AssertCleanAsync();
+    }
+
+    [Fact]
+    public async Task On_the_support_page_the_named_Chatku_widget_and_the_root_Ainisa_widget_both_get_the_user()
+    {
+        var stored = await site.StoredUserAsync("jane@example.com");
+        await using var browser = await BrowserPage.OpenAsync(chromium, site);
+        await browser.LogInAsync(stored.Email!);
+
+        await browser.GotoAsync("Support");
+
+        ReadyEventWidgetTests.AssertSetUserCalledOnceWith(stored, await browser.ReadExactAsync("window.__vendors.chatku.setUserCalls"));
+        var ainisa = await browser.ReadExactAsync("window.__vendors.ainisa.user");
+        Assert.NotNull(ainisa);
+        Assert.Equal(stored.Id, BrowserPage.Text(ainisa.Value.GetProperty("user_id")));
+        await browser.AssertCleanAsync();
+    }
+
+    [Fact]
+    public async Task An_anonymous_visitor_gets_the_widget_script_but_no_window_ainisaUser()
+    {
+        await using var browser = await BrowserPage.OpenAsync(chromium, site);
+
+        await browser.GotoAsync("");
+
+        Assert.Equal(JsonValueKind.Null, (await browser.ReadExactAsync("window.__vendors.ainisa.user"))?.ValueKind);
+        Assert.Equal("undefined", await browser.Page.EvaluateAsync<string>("() => typeof window.ainisaUser"));
         await browser.AssertCleanAsync();
     }
 }
