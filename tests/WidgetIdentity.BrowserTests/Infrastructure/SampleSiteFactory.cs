@@ -116,13 +116,11 @@ public sealed class ChatwootSite : SampleSiteFactory
     };
 }
 
-/// <summary>Preview mode, as a developer runs the sample site: Ainisa's format at the root, Chatku for <c>support</c>.</summary>
+/// <summary>
+/// The sample site's own Development settings, as <c>dotnet run --project sample-site</c> gives a developer: preview
+/// mode (appsettings.Development.json), Ainisa's format at the root and Chatku for <c>support</c> (appsettings.json).
+/// </summary>
 public sealed class PreviewSite : SampleSiteFactory
 {
-    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
-    {
-        ["WidgetIdentity:Vendor"] = "Ainisa",
-        ["WidgetIdentity:Preview"] = "true",
-        ["WidgetIdentity:Widgets:support:Vendor"] = "Chatku",
-    };
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 }
