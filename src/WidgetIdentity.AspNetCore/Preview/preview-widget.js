@@ -11,13 +11,20 @@
   var verifyUrl = new URL("preview/verify", source);
   var widget = query.get("widget");
 
-  var state = window.__widgetIdentityPreview = {
+  var state = {
     vendor: query.get("vendor"),
     widget: widget,
     received: null,
     setUserCalls: [],
     status: "waiting"
   };
+  // A page can carry several widgets (the root one and named ones): each keeps its own state and panel.
+  // window.__widgetIdentityPreview is the root widget's, or the first named one's where the page has no root widget.
+  (window.__widgetIdentityPreviews = window.__widgetIdentityPreviews || {})[widget || ""] = state;
+  if (!widget || !window.__widgetIdentityPreview) {
+    window.__widgetIdentityPreview = state;
+  }
+  var panelId = "widget-identity-preview" + (widget ? "-" + widget : "");
 
   function whenDocumentReady(callback) {
     if (document.readyState === "loading") {
@@ -49,9 +56,15 @@
 
   function render(user) {
     var panel = document.createElement("aside");
-    panel.id = "widget-identity-preview";
+    // Stacked above the panels already shown, so no widget's panel hides another's.
+    var bottom = 16;
+    Array.prototype.forEach.call(document.querySelectorAll("aside[data-widget-identity-preview]"), function (shown) {
+      bottom += shown.offsetHeight + 8;
+    });
+    panel.id = panelId;
+    panel.setAttribute("data-widget-identity-preview", widget || "");
     panel.setAttribute("role", "status");
-    panel.style.cssText = "position:fixed;right:16px;bottom:16px;z-index:2147483647;max-width:360px;" +
+    panel.style.cssText = "position:fixed;right:16px;bottom:" + bottom + "px;z-index:2147483647;max-width:360px;" +
       "font:13px/1.4 system-ui,sans-serif;background:#fff;color:#1b1f24;border:1px solid #d0d7de;" +
       "border-radius:10px;box-shadow:0 8px 24px rgba(0,0,0,.15);padding:12px 14px;overflow-wrap:anywhere";
 
@@ -60,7 +73,7 @@
     panel.appendChild(title);
 
     var status = document.createElement("p");
-    status.id = "widget-identity-preview-status";
+    status.id = panelId + "-status";
     status.style.cssText = "margin:6px 0;font-weight:600";
     panel.appendChild(status);
 
