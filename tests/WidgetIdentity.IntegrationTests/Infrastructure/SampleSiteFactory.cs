@@ -30,6 +30,9 @@ public sealed class SampleSiteFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:SampleSite"] = $"Data Source={_databasePath}",
             ["SampleSite:SeedDemoUsers"] = "true",
             ["WidgetIdentity:Vendor"] = vendor,
+
+            // The sample's Development settings turn the preview widget on; these tests check the vendors' own scripts.
+            ["WidgetIdentity:Preview"] = "false",
         };
         if (secret is not null)
         {
