@@ -40,6 +40,13 @@ builder.Services.AddOptions<CookiePolicyOptions>().Configure<IConfiguration>((op
 // Reads the WidgetIdentity section and refuses to start without a real secret (Development has a demo one).
 builder.Services.AddWidgetIdentity();
 
+// For build/load-guard.sh only: the same site without the secret guard, to measure what the guard costs.
+var guardOffForBenchmark = builder.Configuration.GetValue<bool>("SampleSite:Benchmark:GuardOff");
+if (guardOffForBenchmark)
+{
+    builder.Services.Remove(builder.Services.Single(service => service.ImplementationType?.Name == "SecretGuardStartupFilter"));
+}
+
 builder.Services.AddRazorPages();
 builder.Services.AddControllersWithViews();
 
@@ -47,7 +54,10 @@ var app = builder.Build();
 
 await DemoUsers.InitializeAsync(app.Services, app.Configuration.GetValue<bool>("SampleSite:SeedDemoUsers"));
 
-app.UseWidgetIdentity();
+if (!guardOffForBenchmark)
+{
+    app.UseWidgetIdentity();
+}
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");

@@ -31,7 +31,7 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
     private readonly ILogger _logger;
     private readonly SecretScanner _scanner;
 
-    private PipeWriter? _pipeAdapter;
+    private SecretGuardPipeWriter? _writer;
     private bool _encodingChecked;
     private string? _contentEncoding;
     private ContentDecoder? _decoder;
@@ -61,7 +61,20 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
 
     Stream IHttpResponseBodyFeature.Stream => this;
 
-    PipeWriter IHttpResponseBodyFeature.Writer => _pipeAdapter ??= PipeWriter.Create(this, new StreamPipeWriterOptions(leaveOpen: true));
+    PipeWriter IHttpResponseBodyFeature.Writer => _writer ??= new SecretGuardPipeWriter(this, _inner.Writer);
+
+    /// <summary>Bytes committed to the server since the last flush.</summary>
+    internal long UnflushedBytes => _unflushed;
+
+    /// <summary>Whether the next write can be scanned in the server's own buffer (not compressed, blocked or finished).</summary>
+    internal bool CanScanInPlace
+    {
+        get
+        {
+            CheckEncoding();
+            return _decoder is null && !Blocked && !_finished;
+        }
+    }
 
     public override bool CanRead => false;
 
@@ -103,11 +116,6 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
         if (_finished)
         {
             return;
-        }
-
-        if (_pipeAdapter is not null)
-        {
-            await _pipeAdapter.FlushAsync();
         }
 
         _finished = true;
@@ -154,6 +162,59 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
             _context.Response.StatusCode = StatusCodes.Status500InternalServerError;
             _context.Response.ContentLength = 0;
         }
+    }
+
+    /// <summary>
+    /// Commits <paramref name="region"/>, written in place in the server's buffer: the <paramref name="heldInFront"/>
+    /// bytes held back from the previous write go in front (the caller reserved the room), occurrences are masked
+    /// where they stand (or the response blocked), and a possible start of a secret at the end is held back again.
+    /// </summary>
+    internal void CommitInPlace(Span<byte> region, int heldInFront)
+    {
+        _scanner.MoveHeldTo(region[..heldInFront]);
+        var settled = region.Length;
+        var position = 0;
+        while (position < region.Length)
+        {
+            var hit = _patterns.FindNext(region, position, final: false);
+            if (hit.Kind == ScanHitKind.None)
+            {
+                break;
+            }
+
+            if (hit.Kind == ScanHitKind.Partial)
+            {
+                settled = hit.Start;
+                break;
+            }
+
+            if (_mode == SecretGuardMode.Block)
+            {
+                SecretGuardLog.SecretBlocked(_logger, _context.Request.Path, hit.Form);
+                Block(); // nothing of this region is committed
+                return;
+            }
+
+            SecretGuardLog.SecretRedacted(_logger, _context.Request.Path, hit.Form);
+            _patterns.Mask.AsSpan(0, hit.Length).CopyTo(region[hit.Start..]);
+            position = hit.Start + hit.Length;
+        }
+
+        _scanner.Hold(region[settled..]);
+        _inner.Writer.Advance(settled);
+        _unflushed += settled;
+    }
+
+    /// <summary>The app flushed its <see cref="PipeWriter"/>: send what was committed; held-back bytes stay held.</summary>
+    internal ValueTask<FlushResult> FlushWriterAsync(CancellationToken cancellationToken)
+    {
+        if (Blocked)
+        {
+            return ValueTask.FromResult(new FlushResult(isCanceled: false, isCompleted: true));
+        }
+
+        _unflushed = 0;
+        return _inner.Writer.FlushAsync(cancellationToken);
     }
 
     public override void Flush() => FlushAsync(CancellationToken.None).GetAwaiter().GetResult();

@@ -146,6 +146,26 @@ internal sealed class SecretScanner : IDisposable
         }
     }
 
+    /// <summary>Moves the held-back bytes to the front of a region the caller scans in place, and forgets them.</summary>
+    public void MoveHeldTo(Span<byte> destination)
+    {
+        _tail.AsSpan(0, _tailLength).CopyTo(destination);
+        _tailLength = 0;
+    }
+
+    /// <summary>Holds back the end of a region the caller scanned in place: a possible start of a secret.</summary>
+    public void Hold(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.IsEmpty)
+        {
+            return;
+        }
+
+        _tail ??= ArrayPool<byte>.Shared.Rent((2 * _patterns.MaxMatchLength) + 1);
+        bytes.CopyTo(_tail);
+        _tailLength = bytes.Length;
+    }
+
     private ScanSegment Clean(int offset, int length, bool secretFollows) =>
         new(_inTail ? ScanSegmentKind.Tail : ScanSegmentKind.Input, offset, length, 0, secretFollows);
 
