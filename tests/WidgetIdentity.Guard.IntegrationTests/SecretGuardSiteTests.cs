@@ -123,6 +123,25 @@ public class SecretGuardSiteTests(GuardSiteFactory factory) : IClassFixture<Guar
     }
 
     [Fact]
+    public async Task A_flushed_server_sent_event_reaches_the_client_while_the_stream_stays_open()
+    {
+        using var response = await Client().GetAsync("/events/open", HttpCompletionOption.ResponseHeadersRead);
+        await using var stream = await response.Content.ReadAsStreamAsync();
+        using var deadlockGuard = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        var received = new List<byte>();
+        var buffer = new byte[64];
+        while (received.Count < "data: first\n\n".Length)
+        {
+            var read = await stream.ReadAsync(buffer, deadlockGuard.Token); // a guard that buffered would never let this return
+            Assert.NotEqual(0, read);
+            received.AddRange(buffer.AsSpan(0, read).ToArray());
+        }
+
+        Assert.Equal("data: first\n\n", System.Text.Encoding.UTF8.GetString(received.ToArray()));
+    }
+
+    [Fact]
     public async Task A_head_request_gets_its_headers_scanned()
     {
         var response = await Client().SendAsync(new HttpRequestMessage(HttpMethod.Head, "/cookie"));

@@ -60,6 +60,14 @@ app.MapGet("/events", async (HttpContext context) =>
         await context.Response.Body.FlushAsync();
     }
 });
+app.MapGet("/events/open", async (HttpContext context) =>
+{
+    // One event, flushed, then the stream stays open until the client leaves: the event must arrive meanwhile.
+    context.Response.ContentType = "text/event-stream";
+    await context.Response.WriteAsync("data: first\n\n");
+    await context.Response.Body.FlushAsync();
+    await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+});
 app.MapGet("/big", () => Results.Text(BigPage.Html, "text/html"));
 app.MapGet("/stream", async (HttpContext context, long megabytes) =>
 {
