@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -16,6 +17,10 @@ internal sealed class ScriptBuilder
     // the line/paragraph separators that old JavaScript engines treat as line ends.
     private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
 
+    // Printable ASCII the encoder leaves alone: a value made only of these is written as it is, unencoded.
+    private static readonly SearchValues<char> NeedsNoEscaping =
+        SearchValues.Create(" !#$%()*,-./0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_abcdefghijklmnopqrstuvwxyz{|}~");
+
     private readonly StringBuilder _text;
 
     public ScriptBuilder(StringBuilder text) => _text = text;
@@ -30,11 +35,24 @@ internal sealed class ScriptBuilder
     /// <summary>Appends <paramref name="value"/> as a JSON string literal.</summary>
     public ScriptBuilder String(string value)
     {
-        _text.Append('"').Append(JsonEncodedText.Encode(WellFormedText.From(value), Encoder).Value).Append('"');
+        _text.Append('"');
+        if (value.AsSpan().ContainsAnyExcept(NeedsNoEscaping))
+        {
+            _text.Append(JsonEncodedText.Encode(WellFormedText.From(value), Encoder).Value);
+        }
+        else
+        {
+            _text.Append(value);
+        }
+
+        _text.Append('"');
         return this;
     }
 
-    /// <summary>Appends a JSON object of string fields, leaving out the fields whose value is <see langword="null"/>.</summary>
+    /// <summary>
+    /// Appends a JSON object of string fields, leaving out the fields whose value is <see langword="null"/>. Field
+    /// names are this package's constants (plain ASCII) and are written as they are.
+    /// </summary>
     public ScriptBuilder Object(ReadOnlySpan<(string Name, string? Value)> fields)
     {
         _text.Append('{');
@@ -52,8 +70,7 @@ internal sealed class ScriptBuilder
             }
 
             first = false;
-            String(name);
-            _text.Append(':');
+            _text.Append('"').Append(name).Append("\":");
             String(value);
         }
 

@@ -45,7 +45,7 @@ public sealed partial class WidgetIdentityRenderer
         }
 
         var user = await ResolveUserAsync(context, widget, request);
-        var html = new StringBuilder(256);
+        var html = new StringBuilder(512);
         if (user is not null)
         {
             var script = new ScriptBuilder(html);
@@ -91,17 +91,18 @@ public sealed partial class WidgetIdentityRenderer
             return null;
         }
 
-        return new WidgetUser(WellFormedText.From(user.Id))
-        {
-            Email = user.Email,
-            Name = user.Name,
-            FirstName = user.FirstName,
-            LastName = user.LastName,
-        };
+        // The id is signed as well as written, so it is repaired here, once, for both.
+        var id = WellFormedText.From(user.Id);
+        return ReferenceEquals(id, user.Id) ? user : user with { Id = id };
     }
 
     private static WidgetUser? ApplyOverrides(WidgetUser? user, ChatWidgetRequest request)
     {
+        if (request is { UserId: null, Email: null, Name: null, FirstName: null, LastName: null })
+        {
+            return user;
+        }
+
         var id = NonBlank(request.UserId) ?? user?.Id;
         if (id is null)
         {
