@@ -74,6 +74,44 @@ internal static class EscapeDecoder
         return [.. second];
     }
 
+    /// <summary>
+    /// Marks the bytes other than the introducer that an escape of <paramref name="form"/> can hold, when it stands
+    /// for a byte marked in <paramref name="targets"/>: an occurrence that starts there cannot start with an escape.
+    /// </summary>
+    public static void MarkBodyBytes(bool[] body, SecretForms form, bool[] targets)
+    {
+        foreach (var digit in "0123456789abcdefABCDEF"u8)
+        {
+            body[digit] = true;
+        }
+
+        switch (form)
+        {
+            case SecretForms.JsonEscape:
+                body['u'] = true;
+                foreach (var b in "/\"'"u8)
+                {
+                    body[b] |= targets[b];
+                }
+
+                break;
+            case SecretForms.HtmlReference:
+                body['#'] = body['x'] = body['X'] = body[';'] = true;
+                foreach (var (name, value) in NamedReferences)
+                {
+                    if (value != 0 && targets[value])
+                    {
+                        foreach (var b in name)
+                        {
+                            body[b] = true;
+                        }
+                    }
+                }
+
+                break;
+        }
+    }
+
     public static bool IsIntroducer(byte b) => b is (byte)'\\' or (byte)'&' or (byte)'%';
 
     /// <summary>
@@ -245,7 +283,8 @@ internal static class EscapeDecoder
 
     private static Decoded DecodeNamedReference(ReadOnlySpan<byte> data, bool final)
     {
-        var end = data[1..].IndexOf((byte)';');
+        // Names are at most six letters, so a ';' further on cannot end a known one.
+        var end = data[1..Math.Min(data.Length, 9)].IndexOf((byte)';');
         var name = end < 0 ? data[1..] : data[1..(end + 1)];
         var prefixOfSome = false;
         foreach (var (candidate, value) in NamedReferences)
@@ -261,13 +300,20 @@ internal static class EscapeDecoder
         return prefixOfSome && !final ? Decoded.NeedMore : Decoded.Invalid;
     }
 
-    public static int HexValue(byte b) => b switch
-    {
-        >= (byte)'0' and <= (byte)'9' => b - '0',
-        >= (byte)'a' and <= (byte)'f' => b - 'a' + 10,
-        >= (byte)'A' and <= (byte)'F' => b - 'A' + 10,
-        _ => -1,
-    };
+    public static int HexValue(byte b) => HexValues[b];
+
+    // -1 for a byte that is not a hex digit.
+    private static ReadOnlySpan<sbyte> HexValues =>
+    [
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, -1, -1, -1, -1, -1, -1,
+        -1, 10, 11, 12, 13, 14, 15, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        -1, 10, 11, 12, 13, 14, 15, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    ];
 
     private static int DecimalValue(byte b) => b is >= (byte)'0' and <= (byte)'9' ? b - '0' : -1;
 
@@ -312,6 +358,11 @@ internal readonly struct Decoded
 
     public static Decoded Scalar(int scalar, int length, SecretForms form)
     {
+        if (scalar < 0x80)
+        {
+            return new(DecodeStatus.Ok, (uint)scalar, 1, length, form);
+        }
+
         Span<byte> utf8 = stackalloc byte[4];
         var count = new Rune(scalar).EncodeToUtf8(utf8);
         uint packed = 0;
