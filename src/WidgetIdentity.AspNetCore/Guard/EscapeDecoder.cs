@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace WidgetIdentity.Guard;
@@ -145,6 +146,11 @@ internal static class EscapeDecoder
 
     private static Decoded DecodeJson(ReadOnlySpan<byte> data, bool final)
     {
+        if (TryDecodeJsonAscii(data, out var ascii))
+        {
+            return Decoded.Byte(ascii, 6, SecretForms.JsonEscape);
+        }
+
         if (data.Length < 2)
         {
             return final ? Decoded.Invalid : Decoded.NeedMore;
@@ -198,6 +204,21 @@ internal static class EscapeDecoder
         return char.IsLowSurrogate((char)low)
             ? Decoded.Scalar(char.ConvertToUtf32((char)unit, (char)low), 12, SecretForms.JsonEscape)
             : Decoded.Invalid;
+    }
+
+    /// <summary>Decodes <c>\u00XX</c> for an ASCII character, the JSON escape met most, at <paramref name="data"/>[0].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryDecodeJsonAscii(ReadOnlySpan<byte> data, out byte value)
+    {
+        if (data.Length >= 6 && data[0] == (byte)'\\' && data[1] == (byte)'u' && data[2] == (byte)'0' && data[3] == (byte)'0'
+            && HexValues[data[4]] is >= 0 and < 8 and var high && HexValues[data[5]] is >= 0 and var low)
+        {
+            value = (byte)((high << 4) | (byte)low);
+            return true;
+        }
+
+        value = 0;
+        return false;
     }
 
     // Reads the four hex digits of "\uXXXX" at data[at].

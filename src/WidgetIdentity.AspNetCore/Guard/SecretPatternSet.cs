@@ -48,6 +48,7 @@ internal sealed class SecretPatternSet
     private readonly bool _unambiguous;
     private readonly SecretForms _skipForms;
     private readonly int[][] _shift;
+    private readonly int _minLiteralLength;
 
     public SecretPatternSet(IEnumerable<string> secrets)
     {
@@ -94,9 +95,16 @@ internal sealed class SecretPatternSet
             bucketLiterals[b] = [];
         }
 
+        // Per-character patterns first, in buckets of their own when there are few secrets, so that a raw candidate
+        // does not also try literals; literals share the remaining buckets.
+        distinct = [.. distinct.Where(static p => p.PerCharacter), .. distinct.Where(static p => !p.PerCharacter)];
+        var perCharacterCount = distinct.Count(static p => p.PerCharacter);
+        var perCharacterBuckets = Math.Min(perCharacterCount, (BucketCount - FirstPatternBucket) / 2);
         for (var p = 0; p < distinct.Length; p++)
         {
-            var bucket = FirstPatternBucket + (p % (BucketCount - FirstPatternBucket));
+            var bucket = p < perCharacterCount
+                ? FirstPatternBucket + (p % perCharacterBuckets)
+                : FirstPatternBucket + perCharacterBuckets + ((p - perCharacterCount) % (BucketCount - FirstPatternBucket - perCharacterBuckets));
             var pattern = distinct[p];
             AddToTables(bucket, Variants(pattern.Bytes[0], pattern.CaseInsensitive), Variants(pattern.Bytes[1], pattern.CaseInsensitive));
             if (pattern.PerCharacter)
@@ -137,6 +145,7 @@ internal sealed class SecretPatternSet
         }
 
         _shift = _secrets.Select(s => Shifts(s, _secrets)).ToArray();
+        _minLiteralLength = _literals.Length == 0 ? int.MaxValue : _literals.Min(static l => l.Bytes.Length);
     }
 
     /// <summary>How many secrets the set holds.</summary>
@@ -154,8 +163,8 @@ internal sealed class SecretPatternSet
     /// </summary>
     public ScanHit FindNext(ReadOnlySpan<byte> data, int from, bool final)
     {
-        // Per-character occurrences cannot start before this: a failed attempt proves a stretch clean (MatchUnambiguous).
-        var perCharacterFrom = from;
+        // Where occurrences can start: a failed attempt proves a stretch clean (MatchUnambiguous).
+        var clean = new Frontier(from, from);
         ref var origin = ref MemoryMarshal.GetReference(data);
         var i = from;
         if (Avx512BW.IsSupported)
@@ -167,7 +176,7 @@ internal sealed class SecretPatternSet
                 if (mask != 0)
                 {
                     var literal = ~Vector512.Equals(buckets & _literalBuckets512, Vector512<byte>.Zero).ExtractMostSignificantBits();
-                    var hit = VisitBlock(data, i, mask, literal, final, ref perCharacterFrom);
+                    var hit = VisitBlock(data, i, mask, literal, final, ref clean);
                     if (hit.Kind != ScanHitKind.None)
                     {
                         return hit;
@@ -188,7 +197,7 @@ internal sealed class SecretPatternSet
                 if (mask != 0)
                 {
                     var literal = ~Vector256.Equals(buckets & _literalBuckets256, Vector256<byte>.Zero).ExtractMostSignificantBits();
-                    var hit = VisitBlock(data, i, mask, literal, final, ref perCharacterFrom);
+                    var hit = VisitBlock(data, i, mask, literal, final, ref clean);
                     if (hit.Kind != ScanHitKind.None)
                     {
                         return hit;
@@ -204,7 +213,7 @@ internal sealed class SecretPatternSet
                 if (mask != 0)
                 {
                     var literal = ~Vector256.Equals(buckets & _literalBuckets256, Vector256<byte>.Zero).ExtractMostSignificantBits();
-                    var hit = VisitBlock(data, lastBlock, mask, literal, final, ref perCharacterFrom);
+                    var hit = VisitBlock(data, lastBlock, mask, literal, final, ref clean);
                     if (hit.Kind != ScanHitKind.None)
                     {
                         return hit;
@@ -218,9 +227,9 @@ internal sealed class SecretPatternSet
         for (; i < data.Length; i++)
         {
             var buckets = ScalarBuckets(data, i);
-            if (buckets != 0 && (i >= perCharacterFrom || (buckets & _literalBuckets) != 0))
+            if (buckets != 0 && (i >= clean.PerCharacter || ((buckets & _literalBuckets) != 0 && i >= clean.Literal)))
             {
-                var hit = CheckCandidate(data, i, buckets, final, ref perCharacterFrom);
+                var hit = CheckCandidate(data, i, buckets, final, ref clean);
                 if (hit.Kind != ScanHitKind.None)
                 {
                     return hit;
@@ -233,19 +242,22 @@ internal sealed class SecretPatternSet
 
     // The candidates of one block, in order; a candidate that can only begin a per-character occurrence is passed
     // over when an earlier failed attempt has proved that none starts there.
-    private ScanHit VisitBlock(ReadOnlySpan<byte> data, int blockStart, ulong mask, ulong literal, bool final, ref int perCharacterFrom)
+    private ScanHit VisitBlock(ReadOnlySpan<byte> data, int blockStart, ulong mask, ulong literal, bool final, ref Frontier clean)
     {
         do
         {
             var bit = BitOperations.TrailingZeroCount(mask);
             mask &= mask - 1;
             var position = blockStart + bit;
-            if (position < perCharacterFrom && ((literal >> bit) & 1) == 0)
+            if (position < clean.PerCharacter && (((literal >> bit) & 1) == 0 || position < clean.Literal))
             {
                 continue;
             }
 
-            var hit = CheckCandidate(data, position, ScalarBuckets(data, position), final, ref perCharacterFrom);
+            var buckets = ScalarBuckets(data, position);
+            var hit = position < clean.PerCharacter
+                ? CheckLiterals(data, position, buckets, final)
+                : CheckCandidate(data, position, buckets, final, ref clean);
             if (hit.Kind != ScanHitKind.None)
             {
                 return hit;
@@ -276,6 +288,7 @@ internal sealed class SecretPatternSet
             & Avx512BW.Shuffle(_lo1x, second & nibble) & Avx512BW.Shuffle(_hi1x, Vector512.ShiftRightLogical(second.AsUInt16(), 4).AsByte() & nibble);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int ScalarBuckets(ReadOnlySpan<byte> data, int i)
     {
         var b = data[i];
@@ -289,11 +302,11 @@ internal sealed class SecretPatternSet
         return buckets;
     }
 
-    private ScanHit CheckCandidate(ReadOnlySpan<byte> data, int position, int buckets, bool final, ref int perCharacterFrom)
+    private ScanHit CheckCandidate(ReadOnlySpan<byte> data, int position, int buckets, bool final, ref Frontier clean)
     {
         var best = default(ScanHit);
-        var skipTo = perCharacterFrom; // applied once every start at this candidate is tried
-        if (position >= perCharacterFrom)
+        var skipTo = clean; // applied once every start at this candidate is tried
+        if (position >= clean.PerCharacter)
         {
             if ((buckets & IntroducerBuckets) != 0 && EscapeDecoder.IsIntroducer(data[position])
                 && EscapeDecoder.Decode(data[position..], final) is { Status: not DecodeStatus.Invalid } unit)
@@ -301,7 +314,7 @@ internal sealed class SecretPatternSet
                 // An escape is the first unit of an occurrence, or follows its first raw byte (two raw bytes are a
                 // pair candidate of their own).
                 var more = unit.Status == DecodeStatus.NeedMore;
-                var rawBefore = position - 1 >= perCharacterFrom ? data[position - 1] : -1;
+                var rawBefore = position - 1 >= clean.PerCharacter ? data[position - 1] : -1;
                 for (var s = 0; s < _secrets.Length; s++)
                 {
                     var secret = _secrets[s];
@@ -326,7 +339,15 @@ internal sealed class SecretPatternSet
             }
         }
 
-        perCharacterFrom = skipTo;
+        clean = skipTo;
+        var literal = CheckLiterals(data, position, buckets, final);
+        return Better(best, literal, literal.Secret);
+    }
+
+    // The literal patterns (base64, hex) of the candidate's buckets.
+    private ScanHit CheckLiterals(ReadOnlySpan<byte> data, int position, int buckets, bool final)
+    {
+        var best = default(ScanHit);
         var literalBuckets = (buckets & _literalBuckets) >> FirstPatternBucket;
         while (literalBuckets != 0)
         {
@@ -334,8 +355,8 @@ internal sealed class SecretPatternSet
             literalBuckets &= literalBuckets - 1;
             foreach (var index in _bucketLiterals[bucket])
             {
-                var literal = _literals[index];
-                best = Better(best, MatchLiteral(data, position, literal, final), literal.Secret);
+                ref readonly var literal = ref _literals[index];
+                best = Better(best, MatchLiteral(data, position, in literal, final), literal.Secret);
             }
         }
 
@@ -343,17 +364,25 @@ internal sealed class SecretPatternSet
     }
 
     /// <summary>
-    /// The occurrence found by trying every start in turn, without the prefilter or skipping: a slow reference
-    /// for tests.
+    /// The occurrence found by trying every start in turn with the general matcher, without skipping: a slow
+    /// reference for tests. Partial occurrences count only where the prefilter admits them (the general matcher
+    /// calls any unfinished escape partial, the prefilter knows which second bytes can still spell a secret).
     /// </summary>
     internal ScanHit FindNextExhaustive(ReadOnlySpan<byte> data, int from, bool final)
     {
         for (var start = from; start < data.Length; start++)
         {
             var best = default(ScanHit);
+            var admitted = (ScalarBuckets(data, start) & IntroducerBuckets) != 0
+                || (start + 1 < data.Length && (ScalarBuckets(data, start + 1) & IntroducerBuckets) != 0);
             for (var s = 0; s < _secrets.Length; s++)
             {
-                best = Better(best, MatchPerCharacter(data, start, _secrets[s], 0, 0, final, start), s);
+                var hit = MatchPerCharacter(data, start, _secrets[s], 0, 0, final, start);
+                var pair = _perCharacter.FirstOrDefault(p => p.Secret == s).Bucket;
+                if (hit.Kind == ScanHitKind.Match || admitted || (ScalarBuckets(data, start) & pair) != 0)
+                {
+                    best = Better(best, hit, s);
+                }
             }
 
             foreach (var literal in _literals)
@@ -370,7 +399,7 @@ internal sealed class SecretPatternSet
         return default;
     }
 
-    private ScanHit MatchSecret(ReadOnlySpan<byte> data, int start, int secret, bool final, ref int skipTo) =>
+    private ScanHit MatchSecret(ReadOnlySpan<byte> data, int start, int secret, bool final, ref Frontier skipTo) =>
         _unambiguous
             ? MatchUnambiguous(data, start, secret, final, ref skipTo)
             : MatchPerCharacter(data, start, _secrets[secret], 0, 0, final, start);
@@ -386,17 +415,16 @@ internal sealed class SecretPatternSet
     /// agrees with the start of that secret (d >= _shift[k], a KMP shift over all secrets), or at an inner byte of
     /// an escape, which no secret begins with when the escape's form is in _skipForms.
     /// </remarks>
-    private ScanHit MatchUnambiguous(ReadOnlySpan<byte> data, int start, int s, bool final, ref int skipTo)
+    private ScanHit MatchUnambiguous(ReadOnlySpan<byte> data, int start, int s, bool final, ref Frontier skipTo)
     {
         var secret = _secrets[s];
         var i = start;
         var k = 0;
         SecretForms forms = 0;
+        var lastIntroducer = start; // and the widest stretch between introducers, for literals
+        var gap = 0;
         while (true)
         {
-            var run = data[i..].CommonPrefixLength(secret.AsSpan(k));
-            i += run;
-            k += run;
             if (k == secret.Length)
             {
                 return ScanHit.MatchAt(start, i - start, forms == 0 ? SecretForms.Raw : forms);
@@ -408,15 +436,25 @@ internal sealed class SecretPatternSet
             }
 
             var b = data[i];
-            if (b == (byte)'\\' && i + 5 < data.Length && data[i + 1] == (byte)'u' && data[i + 2] == (byte)'0' && data[i + 3] == (byte)'0'
-                && EscapeDecoder.HexValue(data[i + 4]) is >= 0 and < 8 and var high && EscapeDecoder.HexValue(data[i + 5]) is >= 0 and var low)
+            if (b == secret[k])
             {
-                // \u00XX for an ASCII character, the common JSON escape.
-                if ((byte)((high << 4) | low) != secret[k])
+                // A raw run, compared vectorised; it ends at the end of either or before a byte that differs.
+                var run = data[i..].CommonPrefixLength(secret.AsSpan(k));
+                i += run;
+                k += run;
+                continue;
+            }
+
+            if (EscapeDecoder.TryDecodeJsonAscii(data[i..], out var ascii))
+            {
+                // The common JSON escape, without the general decoder.
+                if (ascii != secret[k])
                 {
                     break;
                 }
 
+                gap = Math.Max(gap, i - lastIntroducer);
+                lastIntroducer = i;
                 i += 6;
                 k++;
                 forms |= SecretForms.JsonEscape;
@@ -439,6 +477,8 @@ internal sealed class SecretPatternSet
                 break;
             }
 
+            gap = Math.Max(gap, i - lastIntroducer);
+            lastIntroducer = i;
             i += unit.Length;
             k += unit.ByteCount;
             forms |= unit.Form;
@@ -447,7 +487,14 @@ internal sealed class SecretPatternSet
         if (k > 0 && (forms & ~_skipForms) == 0)
         {
             var shift = _shift[s][k];
-            skipTo = Math.Max(skipTo, shift == k ? i : UnitStartAt(data, start, shift));
+            skipTo.PerCharacter = Math.Max(skipTo.PerCharacter, shift == k ? i : UnitStartAt(data, start, shift));
+
+            // A literal pattern has no introducer byte, so one that starts between two introducers ends before the
+            // second: none fits where they are closer than the shortest literal.
+            if (gap <= _minLiteralLength)
+            {
+                skipTo.Literal = Math.Max(skipTo.Literal, lastIntroducer);
+            }
         }
 
         return default;
@@ -502,12 +549,11 @@ internal sealed class SecretPatternSet
     }
 
     // The earliest start wins (everything before it is then known to be clean); at one start a full match wins.
-    private static ScanHit Better(ScanHit best, ScanHit hit, int secret)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ScanHit Better(ScanHit best, ScanHit hit, int secret) => hit.Kind == ScanHitKind.None ? best : BetterHit(best, hit, secret);
+
+    private static ScanHit BetterHit(ScanHit best, ScanHit hit, int secret)
     {
-        if (hit.Kind == ScanHitKind.None)
-        {
-            return best;
-        }
 
         hit = hit with { Secret = secret };
         if (best.Kind == ScanHitKind.None || hit.Start < best.Start)
@@ -519,7 +565,7 @@ internal sealed class SecretPatternSet
             && (best.Kind == ScanHitKind.Partial || hit.Length > best.Length) ? hit : best;
     }
 
-    private static ScanHit MatchLiteral(ReadOnlySpan<byte> data, int start, Literal pattern, bool final)
+    private static ScanHit MatchLiteral(ReadOnlySpan<byte> data, int start, in Literal pattern, bool final)
     {
         var expected = pattern.Bytes;
         var available = Math.Min(expected.Length, data.Length - start);
@@ -652,6 +698,9 @@ internal sealed class SecretPatternSet
     private sealed record Pattern(int Secret, byte[] Bytes, bool PerCharacter, bool CaseInsensitive, SecretForms Form);
 
     private readonly record struct PerCharacterPattern(int Secret, int Bucket);
+
+    // Starts before these positions (after the candidate that proved it) are known not to begin an occurrence.
+    private record struct Frontier(int PerCharacter, int Literal);
 
     private readonly record struct Literal(int Secret, byte[] Bytes, bool CaseInsensitive, SecretForms Form);
 }

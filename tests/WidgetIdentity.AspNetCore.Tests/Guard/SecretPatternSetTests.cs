@@ -82,6 +82,21 @@ public class SecretPatternSetNearMissTests
         Assert.Equal(text + new string('*', Secret.Length), Scan(patterns, text + Secret, 4096));
     }
 
+    [Theory]
+    [InlineData("xSGkh\\u002dz", 1, 4, (int)SecretForms.Base64)]   // base64 of "Hi!" inside a failed attempt at the other secret
+    [InlineData("xSGkh&#45;z", 1, 4, (int)SecretForms.Base64)]
+    [InlineData("\\u0078SGkh\\u002dz", 6, 4, (int)SecretForms.Base64)]
+    [InlineData("abab-aba\\u0062-abac", 5, 14, (int)SecretForms.JsonEscape)] // an occurrence overlapping a failed one
+    [InlineData("\\u0061\\u0062\\u0061\\u0062-\\u0061abab-abac", 31, 9, (int)SecretForms.Raw)]
+    public void An_occurrence_inside_a_failed_attempt_is_still_found(string text, int start, int length, int form)
+    {
+        var patterns = new SecretPatternSet(text.Contains("abab") ? ["abab-abac"] : ["xSGkh-q", "Hi!"]);
+
+        var hit = patterns.FindNext(Encoding.ASCII.GetBytes(text), 0, final: true);
+
+        Assert.Equal(ScanHit.MatchAt(start, length, (SecretForms)form), hit with { Secret = 0 });
+    }
+
     private static string Json(string text) => string.Concat(text.Select(c => $"\\u{(int)c:x4}"));
 
     // What the scanner sends, secrets replaced by asterisks, for the text written in chunks.
@@ -127,6 +142,8 @@ public class SecretPatternSetReferenceTests
         ["TTTx", "TTTTy"],
         ["x&z", "amp;y"],
         ["ABC-1", "0042"],
+        ["aZm9v-x", "foo"],
+        ["xSGkh-q", "Hi!", "TEST-ONLY"],
         ["Ta-b", "x54;", "#84"],
     ];
 
