@@ -169,19 +169,33 @@ internal sealed class SecretPatternSet
         var i = from;
         if (Avx512BW.IsSupported)
         {
-            for (; i + Vector512<byte>.Count < data.Length; i += Vector512<byte>.Count)
+            while (true)
             {
-                var buckets = Buckets512(ref origin, i);
-                var mask = ~Vector512.Equals(buckets, Vector512<byte>.Zero).ExtractMostSignificantBits();
-                if (mask != 0)
+                // A tight loop without calls, so that the tables stay in registers; candidates are visited outside it.
+                var mask = 0UL;
+                var (lo0, hi0, lo1, hi1) = (_lo0x, _hi0x, _lo1x, _hi1x);
+                for (; i + Vector512<byte>.Count < data.Length; i += Vector512<byte>.Count)
                 {
-                    var literal = ~Vector512.Equals(buckets & _literalBuckets512, Vector512<byte>.Zero).ExtractMostSignificantBits();
-                    var hit = VisitBlock(data, i, mask, literal, final, ref clean);
-                    if (hit.Kind != ScanHitKind.None)
+                    mask = ~Vector512.Equals(Buckets512(ref origin, i, lo0, hi0, lo1, hi1), Vector512<byte>.Zero).ExtractMostSignificantBits();
+                    if (mask != 0)
                     {
-                        return hit;
+                        break;
                     }
                 }
+
+                if (mask == 0)
+                {
+                    break;
+                }
+
+                var literal = ~Vector512.Equals(Buckets512(ref origin, i, lo0, hi0, lo1, hi1) & _literalBuckets512, Vector512<byte>.Zero).ExtractMostSignificantBits();
+                var hit = VisitBlock(data, i, mask, literal, final, ref clean);
+                if (hit.Kind != ScanHitKind.None)
+                {
+                    return hit;
+                }
+
+                i += Vector512<byte>.Count;
             }
         }
 
@@ -190,25 +204,38 @@ internal sealed class SecretPatternSet
             // Each block reads 33 bytes (a byte and its successor for 32 positions); the last block is moved back to
             // end at the last but one byte, with the positions already checked masked off.
             var lastBlock = data.Length - Vector256<byte>.Count - 1;
-            for (; i < lastBlock; i += Vector256<byte>.Count)
+            while (true)
             {
-                var buckets = Buckets256(ref origin, i);
-                var mask = ~Vector256.Equals(buckets, Vector256<byte>.Zero).ExtractMostSignificantBits();
-                if (mask != 0)
+                var mask = 0U;
+                var (lo0, hi0, lo1, hi1) = (_lo0, _hi0, _lo1, _hi1);
+                for (; i < lastBlock; i += Vector256<byte>.Count)
                 {
-                    var literal = ~Vector256.Equals(buckets & _literalBuckets256, Vector256<byte>.Zero).ExtractMostSignificantBits();
-                    var hit = VisitBlock(data, i, mask, literal, final, ref clean);
-                    if (hit.Kind != ScanHitKind.None)
+                    mask = ~Vector256.Equals(Buckets256(ref origin, i, lo0, hi0, lo1, hi1), Vector256<byte>.Zero).ExtractMostSignificantBits();
+                    if (mask != 0)
                     {
-                        return hit;
+                        break;
                     }
                 }
+
+                if (mask == 0)
+                {
+                    break;
+                }
+
+                var literal = ~Vector256.Equals(Buckets256(ref origin, i, lo0, hi0, lo1, hi1) & _literalBuckets256, Vector256<byte>.Zero).ExtractMostSignificantBits();
+                var hit = VisitBlock(data, i, mask, literal, final, ref clean);
+                if (hit.Kind != ScanHitKind.None)
+                {
+                    return hit;
+                }
+
+                i += Vector256<byte>.Count;
             }
 
             var already = i - lastBlock;
             if (already < Vector256<byte>.Count)
             {
-                var buckets = Buckets256(ref origin, lastBlock);
+                var buckets = Buckets256(ref origin, lastBlock, _lo0, _hi0, _lo1, _hi1);
                 var mask = ~Vector256.Equals(buckets, Vector256<byte>.Zero).ExtractMostSignificantBits() & (uint.MaxValue << already);
                 if (mask != 0)
                 {
@@ -269,23 +296,23 @@ internal sealed class SecretPatternSet
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private Vector256<byte> Buckets256(ref byte origin, int i)
+    private static Vector256<byte> Buckets256(ref byte origin, int i, Vector256<byte> lo0, Vector256<byte> hi0, Vector256<byte> lo1, Vector256<byte> hi1)
     {
         var first = Vector256.LoadUnsafe(ref origin, (nuint)i);
         var second = Vector256.LoadUnsafe(ref origin, (nuint)i + 1);
         var nibble = Vector256.Create((byte)0x0F);
-        return Avx2.Shuffle(_lo0, first & nibble) & Avx2.Shuffle(_hi0, Vector256.ShiftRightLogical(first.AsUInt16(), 4).AsByte() & nibble)
-            & Avx2.Shuffle(_lo1, second & nibble) & Avx2.Shuffle(_hi1, Vector256.ShiftRightLogical(second.AsUInt16(), 4).AsByte() & nibble);
+        return Avx2.Shuffle(lo0, first & nibble) & Avx2.Shuffle(hi0, Vector256.ShiftRightLogical(first.AsUInt16(), 4).AsByte() & nibble)
+            & Avx2.Shuffle(lo1, second & nibble) & Avx2.Shuffle(hi1, Vector256.ShiftRightLogical(second.AsUInt16(), 4).AsByte() & nibble);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private Vector512<byte> Buckets512(ref byte origin, int i)
+    private static Vector512<byte> Buckets512(ref byte origin, int i, Vector512<byte> lo0, Vector512<byte> hi0, Vector512<byte> lo1, Vector512<byte> hi1)
     {
         var first = Vector512.LoadUnsafe(ref origin, (nuint)i);
         var second = Vector512.LoadUnsafe(ref origin, (nuint)i + 1);
         var nibble = Vector512.Create((byte)0x0F);
-        return Avx512BW.Shuffle(_lo0x, first & nibble) & Avx512BW.Shuffle(_hi0x, Vector512.ShiftRightLogical(first.AsUInt16(), 4).AsByte() & nibble)
-            & Avx512BW.Shuffle(_lo1x, second & nibble) & Avx512BW.Shuffle(_hi1x, Vector512.ShiftRightLogical(second.AsUInt16(), 4).AsByte() & nibble);
+        return Avx512BW.Shuffle(lo0, first & nibble) & Avx512BW.Shuffle(hi0, Vector512.ShiftRightLogical(first.AsUInt16(), 4).AsByte() & nibble)
+            & Avx512BW.Shuffle(lo1, second & nibble) & Avx512BW.Shuffle(hi1, Vector512.ShiftRightLogical(second.AsUInt16(), 4).AsByte() & nibble);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
