@@ -49,6 +49,7 @@ internal sealed class SecretPatternSet
     private readonly SecretForms _skipForms;
     private readonly int[][] _shift;
     private readonly int _minLiteralLength;
+    private readonly int _singleRawBucket = -1; // the bucket of the only secret's raw pattern, when it has no introducer
 
     public SecretPatternSet(IEnumerable<string> secrets)
     {
@@ -145,6 +146,11 @@ internal sealed class SecretPatternSet
         }
 
         _shift = _secrets.Select(s => Shifts(s, _secrets)).ToArray();
+        if (_unambiguous && _secrets.Length == 1)
+        {
+            _singleRawBucket = _perCharacter[0].Bucket;
+        }
+
         _minLiteralLength = _literals.Length == 0 ? int.MaxValue : _literals.Min(static l => l.Bytes.Length);
     }
 
@@ -282,6 +288,20 @@ internal sealed class SecretPatternSet
             }
 
             var buckets = ScalarBuckets(data, position);
+            if (buckets == _singleRawBucket && position >= clean.PerCharacter)
+            {
+                // One secret without introducers, a raw candidate only: a near-miss that fails on an ordinary byte
+                // is settled here, and the KMP shift says where the next start can be.
+                var secret = _secrets[0];
+                var run = data[position..].CommonPrefixLength(secret);
+                var end = position + run;
+                if (run < secret.Length && end < data.Length && !EscapeDecoder.IsIntroducer(data[end]) && !EscapeDecoder.IsIntroducer(data[position]))
+                {
+                    clean.PerCharacter = Math.Max(clean.PerCharacter, position + Math.Max(_shift[0][run], 1));
+                    continue;
+                }
+            }
+
             var hit = position < clean.PerCharacter
                 ? CheckLiterals(data, position, buckets, final)
                 : CheckCandidate(data, position, buckets, final, ref clean);
@@ -357,9 +377,11 @@ internal sealed class SecretPatternSet
                 }
             }
 
+            var first = data[position];
             foreach (var pattern in _perCharacter)
             {
-                if ((buckets & pattern.Bucket) != 0)
+                // The prefilter matched nibbles; a raw start needs the secret's first byte itself.
+                if ((buckets & pattern.Bucket) != 0 && (first == _secrets[pattern.Secret][0] || EscapeDecoder.IsIntroducer(first)))
                 {
                     best = Better(best, MatchSecret(data, position, pattern.Secret, final, ref skipTo), pattern.Secret);
                 }
@@ -367,6 +389,11 @@ internal sealed class SecretPatternSet
         }
 
         clean = skipTo;
+        if ((buckets & _literalBuckets) == 0)
+        {
+            return best;
+        }
+
         var literal = CheckLiterals(data, position, buckets, final);
         return Better(best, literal, literal.Secret);
     }

@@ -140,6 +140,8 @@ public class SecretPatternSetReferenceTests
         ["lowbar_x", "#x;12"],
         ["\u00e9t\u00e9-42", "t\u00e9-4"],
         ["TTTx", "TTTTy"],
+        ["abab-abac"],
+        ["aabaaab"],
         ["x&z", "amp;y"],
         ["ABC-1", "0042"],
         ["aZm9v-x", "foo"],
