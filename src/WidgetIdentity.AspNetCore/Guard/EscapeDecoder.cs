@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace WidgetIdentity.Guard;
@@ -74,6 +75,44 @@ internal static class EscapeDecoder
         return [.. second];
     }
 
+    /// <summary>
+    /// Marks the bytes other than the introducer that an escape of <paramref name="form"/> can hold, when it stands
+    /// for a byte marked in <paramref name="targets"/>: an occurrence that starts there cannot start with an escape.
+    /// </summary>
+    public static void MarkBodyBytes(bool[] body, SecretForms form, bool[] targets)
+    {
+        foreach (var digit in "0123456789abcdefABCDEF"u8)
+        {
+            body[digit] = true;
+        }
+
+        switch (form)
+        {
+            case SecretForms.JsonEscape:
+                body['u'] = true;
+                foreach (var b in "/\"'"u8)
+                {
+                    body[b] |= targets[b];
+                }
+
+                break;
+            case SecretForms.HtmlReference:
+                body['#'] = body['x'] = body['X'] = body[';'] = true;
+                foreach (var (name, value) in NamedReferences)
+                {
+                    if (value != 0 && targets[value])
+                    {
+                        foreach (var b in name)
+                        {
+                            body[b] = true;
+                        }
+                    }
+                }
+
+                break;
+        }
+    }
+
     public static bool IsIntroducer(byte b) => b is (byte)'\\' or (byte)'&' or (byte)'%';
 
     /// <summary>
@@ -107,6 +146,11 @@ internal static class EscapeDecoder
 
     private static Decoded DecodeJson(ReadOnlySpan<byte> data, bool final)
     {
+        if (TryDecodeJsonAscii(data, out var ascii))
+        {
+            return Decoded.Byte(ascii, 6, SecretForms.JsonEscape);
+        }
+
         if (data.Length < 2)
         {
             return final ? Decoded.Invalid : Decoded.NeedMore;
@@ -160,6 +204,21 @@ internal static class EscapeDecoder
         return char.IsLowSurrogate((char)low)
             ? Decoded.Scalar(char.ConvertToUtf32((char)unit, (char)low), 12, SecretForms.JsonEscape)
             : Decoded.Invalid;
+    }
+
+    /// <summary>Decodes <c>\u00XX</c> for an ASCII character, the JSON escape met most, at <paramref name="data"/>[0].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryDecodeJsonAscii(ReadOnlySpan<byte> data, out byte value)
+    {
+        if (data.Length >= 6 && data[0] == (byte)'\\' && data[1] == (byte)'u' && data[2] == (byte)'0' && data[3] == (byte)'0'
+            && HexValues[data[4]] is >= 0 and < 8 and var high && HexValues[data[5]] is >= 0 and var low)
+        {
+            value = (byte)((high << 4) | (byte)low);
+            return true;
+        }
+
+        value = 0;
+        return false;
     }
 
     // Reads the four hex digits of "\uXXXX" at data[at].
@@ -245,7 +304,8 @@ internal static class EscapeDecoder
 
     private static Decoded DecodeNamedReference(ReadOnlySpan<byte> data, bool final)
     {
-        var end = data[1..].IndexOf((byte)';');
+        // Names are at most six letters, so a ';' further on cannot end a known one.
+        var end = data[1..Math.Min(data.Length, 9)].IndexOf((byte)';');
         var name = end < 0 ? data[1..] : data[1..(end + 1)];
         var prefixOfSome = false;
         foreach (var (candidate, value) in NamedReferences)
@@ -261,13 +321,20 @@ internal static class EscapeDecoder
         return prefixOfSome && !final ? Decoded.NeedMore : Decoded.Invalid;
     }
 
-    public static int HexValue(byte b) => b switch
-    {
-        >= (byte)'0' and <= (byte)'9' => b - '0',
-        >= (byte)'a' and <= (byte)'f' => b - 'a' + 10,
-        >= (byte)'A' and <= (byte)'F' => b - 'A' + 10,
-        _ => -1,
-    };
+    public static int HexValue(byte b) => HexValues[b];
+
+    // -1 for a byte that is not a hex digit.
+    private static ReadOnlySpan<sbyte> HexValues =>
+    [
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, -1, -1, -1, -1, -1, -1,
+        -1, 10, 11, 12, 13, 14, 15, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        -1, 10, 11, 12, 13, 14, 15, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    ];
 
     private static int DecimalValue(byte b) => b is >= (byte)'0' and <= (byte)'9' ? b - '0' : -1;
 
@@ -312,6 +379,11 @@ internal readonly struct Decoded
 
     public static Decoded Scalar(int scalar, int length, SecretForms form)
     {
+        if (scalar < 0x80)
+        {
+            return new(DecodeStatus.Ok, (uint)scalar, 1, length, form);
+        }
+
         Span<byte> utf8 = stackalloc byte[4];
         var count = new Rune(scalar).EncodeToUtf8(utf8);
         uint packed = 0;

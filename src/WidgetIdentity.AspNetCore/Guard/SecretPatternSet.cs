@@ -31,17 +31,25 @@ internal sealed class SecretPatternSet
     private const int BucketBackslash = 1;
     private const int FirstPatternBucket = 2;
     private const int BucketCount = 8;
-    // An occurrence that starts with two raw bytes is a pair candidate; so an escape is either its first unit or
-    // follows exactly one raw byte.
-    private const int MaxRawPrefix = 1;
+    private const int IntroducerBuckets = (1 << BucketAmpPercent) | (1 << BucketBackslash);
+    private const SecretForms EscapeForms = SecretForms.JsonEscape | SecretForms.HtmlReference | SecretForms.PercentEncoding;
 
     private readonly byte[][] _secrets;
-    private readonly Pattern[] _patterns;
-    private readonly int[][] _bucketPatterns;
+    private readonly PerCharacterPattern[] _perCharacter; // one per distinct secret, with its bucket bit
+    private readonly Literal[] _literals;
+    private readonly int[][] _bucketLiterals;
+    private readonly int _literalBuckets;
     private readonly byte[] _tables = new byte[64]; // lo0, hi0, lo1, hi1: 16 bytes each
-    private readonly Vector256<byte> _lo0, _hi0, _lo1, _hi1;
-    private readonly Vector512<byte> _lo0x, _hi0x, _lo1x, _hi1x;
-    private readonly bool[] _early = new bool[256]; // bytes an escape at a candidate must decode to (s0, s1)
+    private readonly Vector256<byte> _lo0, _hi0, _lo1, _hi1, _literalBuckets256;
+    private readonly Vector512<byte> _lo0x, _hi0x, _lo1x, _hi1x, _literalBuckets512;
+
+    // Skipping (see MatchUnambiguous): only when no secret holds an introducer byte, so that every byte of the
+    // input is read one way by every secret; _skipForms are the escapes whose inner bytes cannot begin a secret.
+    private readonly bool _unambiguous;
+    private readonly SecretForms _skipForms;
+    private readonly int[][] _shift;
+    private readonly int _minLiteralLength;
+    private readonly int _singleRawBucket = -1; // the bucket of the only secret's raw pattern, when it has no introducer
 
     public SecretPatternSet(IEnumerable<string> secrets)
     {
@@ -60,35 +68,61 @@ internal sealed class SecretPatternSet
             patterns.Add(new Pattern(i, Encoding.ASCII.GetBytes(Convert.ToHexStringLower(_secrets[i])), PerCharacter: false, CaseInsensitive: true, SecretForms.Hex));
         }
 
-        _patterns = patterns.DistinctBy(static p => (Encoding.ASCII.GetString(p.Bytes), p.PerCharacter)).ToArray();
-        MaxMatchLength = Math.Max(_secrets.Max(static s => s.Length) * EscapeDecoder.MaxEscapeLength, _patterns.Max(static p => p.Bytes.Length));
+        var distinct = patterns.DistinctBy(static p => (Encoding.ASCII.GetString(p.Bytes), p.PerCharacter)).ToArray();
+        MaxMatchLength = Math.Max(_secrets.Max(static s => s.Length) * EscapeDecoder.MaxEscapeLength, distinct.Max(static p => p.Bytes.Length));
 
         Mask = new byte[MaxMatchLength];
         Mask.AsSpan().Fill((byte)'*');
 
-        var buckets = new List<int>[BucketCount];
-        for (var b = 0; b < BucketCount; b++)
-        {
-            buckets[b] = [];
-        }
-
+        var early = new bool[256]; // bytes an escape at a candidate must decode to (s0, s1)
+        var held = new bool[256];  // bytes some secret holds
         foreach (var secret in _secrets)
         {
-            _early[secret[0]] = _early[secret[1]] = true;
+            early[secret[0]] = early[secret[1]] = true;
+            foreach (var b in secret)
+            {
+                held[b] = true;
+            }
         }
 
         // An introducer is a candidate only when the byte after it can begin an escape of an early byte.
-        AddToTables(BucketAmpPercent, [(byte)'&', (byte)'%'], EscapeDecoder.SecondBytes(_early, (byte)'&').Concat(EscapeDecoder.SecondBytes(_early, (byte)'%')).ToArray());
-        AddToTables(BucketBackslash, [(byte)'\\'], EscapeDecoder.SecondBytes(_early, (byte)'\\'));
-        for (var p = 0; p < _patterns.Length; p++)
+        AddToTables(BucketAmpPercent, [(byte)'&', (byte)'%'], EscapeDecoder.SecondBytes(early, (byte)'&').Concat(EscapeDecoder.SecondBytes(early, (byte)'%')).ToArray());
+        AddToTables(BucketBackslash, [(byte)'\\'], EscapeDecoder.SecondBytes(early, (byte)'\\'));
+        var perCharacter = new List<PerCharacterPattern>();
+        var literals = new List<Literal>();
+        var bucketLiterals = new List<int>[BucketCount];
+        for (var b = 0; b < BucketCount; b++)
         {
-            var bucket = FirstPatternBucket + (p % (BucketCount - FirstPatternBucket));
-            buckets[bucket].Add(p);
-            var pattern = _patterns[p];
-            AddToTables(bucket, Variants(pattern.Bytes[0], pattern.CaseInsensitive), Variants(pattern.Bytes[1], pattern.CaseInsensitive));
+            bucketLiterals[b] = [];
         }
 
-        _bucketPatterns = buckets.Select(static b => b.ToArray()).ToArray();
+        // Per-character patterns first, in buckets of their own when there are few secrets, so that a raw candidate
+        // does not also try literals; literals share the remaining buckets.
+        distinct = [.. distinct.Where(static p => p.PerCharacter), .. distinct.Where(static p => !p.PerCharacter)];
+        var perCharacterCount = distinct.Count(static p => p.PerCharacter);
+        var perCharacterBuckets = Math.Min(perCharacterCount, (BucketCount - FirstPatternBucket) / 2);
+        for (var p = 0; p < distinct.Length; p++)
+        {
+            var bucket = p < perCharacterCount
+                ? FirstPatternBucket + (p % perCharacterBuckets)
+                : FirstPatternBucket + perCharacterBuckets + ((p - perCharacterCount) % (BucketCount - FirstPatternBucket - perCharacterBuckets));
+            var pattern = distinct[p];
+            AddToTables(bucket, Variants(pattern.Bytes[0], pattern.CaseInsensitive), Variants(pattern.Bytes[1], pattern.CaseInsensitive));
+            if (pattern.PerCharacter)
+            {
+                perCharacter.Add(new PerCharacterPattern(pattern.Secret, 1 << bucket));
+            }
+            else
+            {
+                bucketLiterals[bucket].Add(literals.Count);
+                literals.Add(new Literal(pattern.Secret, pattern.Bytes, pattern.CaseInsensitive, pattern.Form));
+                _literalBuckets |= 1 << bucket;
+            }
+        }
+
+        _perCharacter = [.. perCharacter];
+        _literals = [.. literals];
+        _bucketLiterals = bucketLiterals.Select(static b => b.ToArray()).ToArray();
         _lo0 = Vector256.Create(Vector128.Create(_tables.AsSpan(0, 16)));
         _hi0 = Vector256.Create(Vector128.Create(_tables.AsSpan(16, 16)));
         _lo1 = Vector256.Create(Vector128.Create(_tables.AsSpan(32, 16)));
@@ -97,6 +131,27 @@ internal sealed class SecretPatternSet
         _hi0x = Vector512.Create(_hi0, _hi0);
         _lo1x = Vector512.Create(_lo1, _lo1);
         _hi1x = Vector512.Create(_hi1, _hi1);
+        _literalBuckets256 = Vector256.Create((byte)_literalBuckets);
+        _literalBuckets512 = Vector512.Create((byte)_literalBuckets);
+
+        _unambiguous = !_secrets.Any(static s => s.AsSpan().IndexOfAny((byte)'\\', (byte)'&', (byte)'%') >= 0);
+        foreach (var form in new[] { SecretForms.JsonEscape, SecretForms.HtmlReference, SecretForms.PercentEncoding })
+        {
+            var body = new bool[256];
+            EscapeDecoder.MarkBodyBytes(body, form, held);
+            if (!_secrets.Any(s => body[s[0]]))
+            {
+                _skipForms |= form;
+            }
+        }
+
+        _shift = _secrets.Select(s => Shifts(s, _secrets)).ToArray();
+        if (_unambiguous && _secrets.Length == 1)
+        {
+            _singleRawBucket = _perCharacter[0].Bucket;
+        }
+
+        _minLiteralLength = _literals.Length == 0 ? int.MaxValue : _literals.Min(static l => l.Bytes.Length);
     }
 
     /// <summary>How many secrets the set holds.</summary>
@@ -114,38 +169,39 @@ internal sealed class SecretPatternSet
     /// </summary>
     public ScanHit FindNext(ReadOnlySpan<byte> data, int from, bool final)
     {
-        for (var position = from; position < data.Length; position++)
-        {
-            position = NextCandidate(data, position);
-            if (position < 0)
-            {
-                return default;
-            }
-
-            var hit = CheckCandidate(data, position, from, final);
-            if (hit.Kind != ScanHitKind.None)
-            {
-                return hit;
-            }
-        }
-
-        return default;
-    }
-
-    // The first position >= start whose byte, and the byte after it (any byte at the very end), can begin a pattern.
-    private int NextCandidate(ReadOnlySpan<byte> data, int start)
-    {
+        // Where occurrences can start: a failed attempt proves a stretch clean (MatchUnambiguous).
+        var clean = new Frontier(from, from);
         ref var origin = ref MemoryMarshal.GetReference(data);
-        var i = start;
+        var i = from;
         if (Avx512BW.IsSupported)
         {
-            for (; i + Vector512<byte>.Count < data.Length; i += Vector512<byte>.Count)
+            while (true)
             {
-                var mask = CandidateMask512(ref origin, i);
-                if (mask != 0)
+                // A tight loop without calls, so that the tables stay in registers; candidates are visited outside it.
+                var mask = 0UL;
+                var (lo0, hi0, lo1, hi1) = (_lo0x, _hi0x, _lo1x, _hi1x);
+                for (; i + Vector512<byte>.Count < data.Length; i += Vector512<byte>.Count)
                 {
-                    return i + BitOperations.TrailingZeroCount(mask);
+                    mask = ~Vector512.Equals(Buckets512(ref origin, i, lo0, hi0, lo1, hi1), Vector512<byte>.Zero).ExtractMostSignificantBits();
+                    if (mask != 0)
+                    {
+                        break;
+                    }
                 }
+
+                if (mask == 0)
+                {
+                    break;
+                }
+
+                var literal = ~Vector512.Equals(Buckets512(ref origin, i, lo0, hi0, lo1, hi1) & _literalBuckets512, Vector512<byte>.Zero).ExtractMostSignificantBits();
+                var hit = VisitBlock(data, i, mask, literal, final, ref clean);
+                if (hit.Kind != ScanHitKind.None)
+                {
+                    return hit;
+                }
+
+                i += Vector512<byte>.Count;
             }
         }
 
@@ -154,20 +210,48 @@ internal sealed class SecretPatternSet
             // Each block reads 33 bytes (a byte and its successor for 32 positions); the last block is moved back to
             // end at the last but one byte, with the positions already checked masked off.
             var lastBlock = data.Length - Vector256<byte>.Count - 1;
-            for (; i < lastBlock; i += Vector256<byte>.Count)
+            while (true)
             {
-                var mask = CandidateMask(ref origin, i);
-                if (mask != 0)
+                var mask = 0U;
+                var (lo0, hi0, lo1, hi1) = (_lo0, _hi0, _lo1, _hi1);
+                for (; i < lastBlock; i += Vector256<byte>.Count)
                 {
-                    return i + BitOperations.TrailingZeroCount(mask);
+                    mask = ~Vector256.Equals(Buckets256(ref origin, i, lo0, hi0, lo1, hi1), Vector256<byte>.Zero).ExtractMostSignificantBits();
+                    if (mask != 0)
+                    {
+                        break;
+                    }
                 }
+
+                if (mask == 0)
+                {
+                    break;
+                }
+
+                var literal = ~Vector256.Equals(Buckets256(ref origin, i, lo0, hi0, lo1, hi1) & _literalBuckets256, Vector256<byte>.Zero).ExtractMostSignificantBits();
+                var hit = VisitBlock(data, i, mask, literal, final, ref clean);
+                if (hit.Kind != ScanHitKind.None)
+                {
+                    return hit;
+                }
+
+                i += Vector256<byte>.Count;
             }
 
-            var seen = i - lastBlock;
-            var last = seen >= Vector256<byte>.Count ? 0 : CandidateMask(ref origin, lastBlock) & (uint.MaxValue << seen);
-            if (last != 0)
+            var already = i - lastBlock;
+            if (already < Vector256<byte>.Count)
             {
-                return lastBlock + BitOperations.TrailingZeroCount(last);
+                var buckets = Buckets256(ref origin, lastBlock, _lo0, _hi0, _lo1, _hi1);
+                var mask = ~Vector256.Equals(buckets, Vector256<byte>.Zero).ExtractMostSignificantBits() & (uint.MaxValue << already);
+                if (mask != 0)
+                {
+                    var literal = ~Vector256.Equals(buckets & _literalBuckets256, Vector256<byte>.Zero).ExtractMostSignificantBits();
+                    var hit = VisitBlock(data, lastBlock, mask, literal, final, ref clean);
+                    if (hit.Kind != ScanHitKind.None)
+                    {
+                        return hit;
+                    }
+                }
             }
 
             i = lastBlock + Vector256<byte>.Count;
@@ -175,39 +259,83 @@ internal sealed class SecretPatternSet
 
         for (; i < data.Length; i++)
         {
-            if (ScalarBuckets(data, i) != 0)
+            var buckets = ScalarBuckets(data, i);
+            if (buckets != 0 && (i >= clean.PerCharacter || ((buckets & _literalBuckets) != 0 && i >= clean.Literal)))
             {
-                return i;
+                var hit = CheckCandidate(data, i, buckets, final, ref clean);
+                if (hit.Kind != ScanHitKind.None)
+                {
+                    return hit;
+                }
             }
         }
 
-        return -1;
+        return default;
+    }
+
+    // The candidates of one block, in order; a candidate that can only begin a per-character occurrence is passed
+    // over when an earlier failed attempt has proved that none starts there.
+    private ScanHit VisitBlock(ReadOnlySpan<byte> data, int blockStart, ulong mask, ulong literal, bool final, ref Frontier clean)
+    {
+        do
+        {
+            var bit = BitOperations.TrailingZeroCount(mask);
+            mask &= mask - 1;
+            var position = blockStart + bit;
+            if (position < clean.PerCharacter && (((literal >> bit) & 1) == 0 || position < clean.Literal))
+            {
+                continue;
+            }
+
+            var buckets = ScalarBuckets(data, position);
+            if (buckets == _singleRawBucket && position >= clean.PerCharacter)
+            {
+                // One secret without introducers, a raw candidate only: a near-miss that fails on an ordinary byte
+                // is settled here, and the KMP shift says where the next start can be.
+                var secret = _secrets[0];
+                var run = data[position..].CommonPrefixLength(secret);
+                var end = position + run;
+                if (run < secret.Length && end < data.Length && !EscapeDecoder.IsIntroducer(data[end]) && !EscapeDecoder.IsIntroducer(data[position]))
+                {
+                    clean.PerCharacter = Math.Max(clean.PerCharacter, position + Math.Max(_shift[0][run], 1));
+                    continue;
+                }
+            }
+
+            var hit = position < clean.PerCharacter
+                ? CheckLiterals(data, position, buckets, final)
+                : CheckCandidate(data, position, buckets, final, ref clean);
+            if (hit.Kind != ScanHitKind.None)
+            {
+                return hit;
+            }
+        }
+        while (mask != 0);
+
+        return default;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private uint CandidateMask(ref byte origin, int i)
+    private static Vector256<byte> Buckets256(ref byte origin, int i, Vector256<byte> lo0, Vector256<byte> hi0, Vector256<byte> lo1, Vector256<byte> hi1)
     {
         var first = Vector256.LoadUnsafe(ref origin, (nuint)i);
         var second = Vector256.LoadUnsafe(ref origin, (nuint)i + 1);
         var nibble = Vector256.Create((byte)0x0F);
-        var buckets =
-            Avx2.Shuffle(_lo0, first & nibble) & Avx2.Shuffle(_hi0, Vector256.ShiftRightLogical(first.AsUInt16(), 4).AsByte() & nibble)
-            & Avx2.Shuffle(_lo1, second & nibble) & Avx2.Shuffle(_hi1, Vector256.ShiftRightLogical(second.AsUInt16(), 4).AsByte() & nibble);
-        return ~Vector256.Equals(buckets, Vector256<byte>.Zero).ExtractMostSignificantBits();
+        return Avx2.Shuffle(lo0, first & nibble) & Avx2.Shuffle(hi0, Vector256.ShiftRightLogical(first.AsUInt16(), 4).AsByte() & nibble)
+            & Avx2.Shuffle(lo1, second & nibble) & Avx2.Shuffle(hi1, Vector256.ShiftRightLogical(second.AsUInt16(), 4).AsByte() & nibble);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ulong CandidateMask512(ref byte origin, int i)
+    private static Vector512<byte> Buckets512(ref byte origin, int i, Vector512<byte> lo0, Vector512<byte> hi0, Vector512<byte> lo1, Vector512<byte> hi1)
     {
         var first = Vector512.LoadUnsafe(ref origin, (nuint)i);
         var second = Vector512.LoadUnsafe(ref origin, (nuint)i + 1);
         var nibble = Vector512.Create((byte)0x0F);
-        var buckets =
-            Avx512BW.Shuffle(_lo0x, first & nibble) & Avx512BW.Shuffle(_hi0x, Vector512.ShiftRightLogical(first.AsUInt16(), 4).AsByte() & nibble)
-            & Avx512BW.Shuffle(_lo1x, second & nibble) & Avx512BW.Shuffle(_hi1x, Vector512.ShiftRightLogical(second.AsUInt16(), 4).AsByte() & nibble);
-        return ~Vector512.Equals(buckets, Vector512<byte>.Zero).ExtractMostSignificantBits();
+        return Avx512BW.Shuffle(lo0, first & nibble) & Avx512BW.Shuffle(hi0, Vector512.ShiftRightLogical(first.AsUInt16(), 4).AsByte() & nibble)
+            & Avx512BW.Shuffle(lo1, second & nibble) & Avx512BW.Shuffle(hi1, Vector512.ShiftRightLogical(second.AsUInt16(), 4).AsByte() & nibble);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int ScalarBuckets(ReadOnlySpan<byte> data, int i)
     {
         var b = data[i];
@@ -221,55 +349,265 @@ internal sealed class SecretPatternSet
         return buckets;
     }
 
-    private ScanHit CheckCandidate(ReadOnlySpan<byte> data, int position, int from, bool final)
+    private ScanHit CheckCandidate(ReadOnlySpan<byte> data, int position, int buckets, bool final, ref Frontier clean)
     {
-        var buckets = ScalarBuckets(data, position);
         var best = default(ScanHit);
-        if ((buckets & ((1 << BucketAmpPercent) | (1 << BucketBackslash))) != 0 && EscapeDecoder.IsIntroducer(data[position])
-            && EscapeDecoder.Decode(data[position..], final) is var unit
-            && (unit.Status == DecodeStatus.NeedMore || (unit.Status == DecodeStatus.Ok && _early[(byte)unit.Bytes])))
+        var skipTo = clean; // applied once every start at this candidate is tried
+        if (position >= clean.PerCharacter)
         {
-            // An escape is the first unit of an occurrence, or follows its first raw character.
-            for (var s = 0; s < _secrets.Length; s++)
+            if ((buckets & IntroducerBuckets) != 0 && EscapeDecoder.IsIntroducer(data[position])
+                && EscapeDecoder.Decode(data[position..], final) is { Status: not DecodeStatus.Invalid } unit)
             {
-                var secret = _secrets[s];
-                for (var start = Math.Max(from, position - MaxRawPrefix); start <= position; start++)
+                // An escape is the first unit of an occurrence, or follows its first raw byte (two raw bytes are a
+                // pair candidate of their own).
+                var more = unit.Status == DecodeStatus.NeedMore;
+                var rawBefore = position - 1 >= clean.PerCharacter ? data[position - 1] : -1;
+                for (var s = 0; s < _secrets.Length; s++)
                 {
-                    if (start == position || data[start..position].SequenceEqual(secret.AsSpan(0, Math.Min(position - start, secret.Length))))
+                    var secret = _secrets[s];
+                    if (rawBefore == secret[0] && (more || unit.IsPrefixOf(secret.AsSpan(1))))
                     {
-                        best = Better(best, MatchPerCharacter(data, start, secret, 0, 0, final, start), s);
+                        best = Better(best, MatchSecret(data, position - 1, s, final, ref skipTo), s);
                     }
+
+                    if (more || unit.IsPrefixOf(secret))
+                    {
+                        best = Better(best, MatchSecret(data, position, s, final, ref skipTo), s);
+                    }
+                }
+            }
+
+            var first = data[position];
+            foreach (var pattern in _perCharacter)
+            {
+                // The prefilter matched nibbles; a raw start needs the secret's first byte itself.
+                if ((buckets & pattern.Bucket) != 0 && (first == _secrets[pattern.Secret][0] || EscapeDecoder.IsIntroducer(first)))
+                {
+                    best = Better(best, MatchSecret(data, position, pattern.Secret, final, ref skipTo), pattern.Secret);
                 }
             }
         }
 
-        for (var bucket = FirstPatternBucket; bucket < BucketCount; bucket++)
+        clean = skipTo;
+        if ((buckets & _literalBuckets) == 0)
         {
-            if ((buckets & (1 << bucket)) == 0)
-            {
-                continue;
-            }
+            return best;
+        }
 
-            foreach (var p in _bucketPatterns[bucket])
+        var literal = CheckLiterals(data, position, buckets, final);
+        return Better(best, literal, literal.Secret);
+    }
+
+    // The literal patterns (base64, hex) of the candidate's buckets.
+    private ScanHit CheckLiterals(ReadOnlySpan<byte> data, int position, int buckets, bool final)
+    {
+        var best = default(ScanHit);
+        var literalBuckets = (buckets & _literalBuckets) >> FirstPatternBucket;
+        while (literalBuckets != 0)
+        {
+            var bucket = FirstPatternBucket + BitOperations.TrailingZeroCount(literalBuckets);
+            literalBuckets &= literalBuckets - 1;
+            foreach (var index in _bucketLiterals[bucket])
             {
-                var pattern = _patterns[p];
-                var hit = pattern.PerCharacter
-                    ? MatchPerCharacter(data, position, pattern.Bytes, 0, 0, final, position)
-                    : MatchLiteral(data, position, pattern, final);
-                best = Better(best, hit, pattern.Secret);
+                ref readonly var literal = ref _literals[index];
+                best = Better(best, MatchLiteral(data, position, in literal, final), literal.Secret);
             }
         }
 
         return best;
     }
 
-    // The earliest start wins (everything before it is then known to be clean); at one start a full match wins.
-    private static ScanHit Better(ScanHit best, ScanHit hit, int secret)
+    /// <summary>
+    /// The occurrence found by trying every start in turn with the general matcher, without skipping: a slow
+    /// reference for tests. Partial occurrences count only where the prefilter admits them (the general matcher
+    /// calls any unfinished escape partial, the prefilter knows which second bytes can still spell a secret).
+    /// </summary>
+    internal ScanHit FindNextExhaustive(ReadOnlySpan<byte> data, int from, bool final)
     {
-        if (hit.Kind == ScanHitKind.None)
+        for (var start = from; start < data.Length; start++)
         {
-            return best;
+            var best = default(ScanHit);
+            var admitted = (ScalarBuckets(data, start) & IntroducerBuckets) != 0
+                || (start + 1 < data.Length && (ScalarBuckets(data, start + 1) & IntroducerBuckets) != 0);
+            for (var s = 0; s < _secrets.Length; s++)
+            {
+                var hit = MatchPerCharacter(data, start, _secrets[s], 0, 0, final, start);
+                var pair = _perCharacter.FirstOrDefault(p => p.Secret == s).Bucket;
+                if (hit.Kind == ScanHitKind.Match || admitted || (ScalarBuckets(data, start) & pair) != 0)
+                {
+                    best = Better(best, hit, s);
+                }
+            }
+
+            foreach (var literal in _literals)
+            {
+                best = Better(best, MatchLiteral(data, start, literal, final), literal.Secret);
+            }
+
+            if (best.Kind != ScanHitKind.None)
+            {
+                return best;
+            }
         }
+
+        return default;
+    }
+
+    private ScanHit MatchSecret(ReadOnlySpan<byte> data, int start, int secret, bool final, ref Frontier skipTo) =>
+        _unambiguous
+            ? MatchUnambiguous(data, start, secret, final, ref skipTo)
+            : MatchPerCharacter(data, start, _secrets[secret], 0, 0, final, start);
+
+    /// <summary>
+    /// The per-character match when no secret holds an introducer byte: raw runs compared vectorised, an escape only
+    /// where the input has an introducer. A failure moves <paramref name="skipTo"/> past the starts it proves clean.
+    /// </summary>
+    /// <remarks>
+    /// Say data[start..e) reads as units (raw bytes and whole escapes) that spell secret[0..k), and the unit at e
+    /// does not fit. With no introducer in any secret every secret reads those bytes as the same units, so an
+    /// occurrence starting inside that stretch starts either at a unit that spells secret[d..], and then secret[d..k)
+    /// agrees with the start of that secret (d >= _shift[k], a KMP shift over all secrets), or at an inner byte of
+    /// an escape, which no secret begins with when the escape's form is in _skipForms.
+    /// </remarks>
+    private ScanHit MatchUnambiguous(ReadOnlySpan<byte> data, int start, int s, bool final, ref Frontier skipTo)
+    {
+        var secret = _secrets[s];
+        var i = start;
+        var k = 0;
+        SecretForms forms = 0;
+        var lastIntroducer = start; // and the widest stretch between introducers, for literals
+        var gap = 0;
+        while (true)
+        {
+            if (k == secret.Length)
+            {
+                return ScanHit.MatchAt(start, i - start, forms == 0 ? SecretForms.Raw : forms);
+            }
+
+            if (i >= data.Length)
+            {
+                return final ? default : ScanHit.PartialAt(start);
+            }
+
+            var b = data[i];
+            if (b == secret[k])
+            {
+                // A raw run, compared vectorised; it ends at the end of either or before a byte that differs.
+                var run = data[i..].CommonPrefixLength(secret.AsSpan(k));
+                i += run;
+                k += run;
+                continue;
+            }
+
+            if (EscapeDecoder.TryDecodeJsonAscii(data[i..], out var ascii))
+            {
+                // The common JSON escape, without the general decoder.
+                if (ascii != secret[k])
+                {
+                    break;
+                }
+
+                gap = Math.Max(gap, i - lastIntroducer);
+                lastIntroducer = i;
+                i += 6;
+                k++;
+                forms |= SecretForms.JsonEscape;
+                continue;
+            }
+
+            if (!EscapeDecoder.IsIntroducer(b))
+            {
+                break;
+            }
+
+            var unit = EscapeDecoder.Decode(data[i..], final);
+            if (unit.Status == DecodeStatus.NeedMore)
+            {
+                return ScanHit.PartialAt(start);
+            }
+
+            if (unit.Status != DecodeStatus.Ok || !unit.IsPrefixOf(secret.AsSpan(k)))
+            {
+                break;
+            }
+
+            gap = Math.Max(gap, i - lastIntroducer);
+            lastIntroducer = i;
+            i += unit.Length;
+            k += unit.ByteCount;
+            forms |= unit.Form;
+        }
+
+        if (k > 0 && (forms & ~_skipForms) == 0)
+        {
+            var shift = _shift[s][k];
+            skipTo.PerCharacter = Math.Max(skipTo.PerCharacter, shift == k ? i : UnitStartAt(data, start, shift));
+
+            // A literal pattern has no introducer byte, so one that starts between two introducers ends before the
+            // second: none fits where they are closer than the shortest literal.
+            if (gap <= _minLiteralLength)
+            {
+                skipTo.Literal = Math.Max(skipTo.Literal, lastIntroducer);
+            }
+        }
+
+        return default;
+    }
+
+    // Where the first unit read from data[start..] that spells secret[offset..] or later begins.
+    private static int UnitStartAt(ReadOnlySpan<byte> data, int start, int offset)
+    {
+        var i = start;
+        for (var k = 0; k < offset;)
+        {
+            if (EscapeDecoder.IsIntroducer(data[i]))
+            {
+                var unit = EscapeDecoder.Decode(data[i..], final: false);
+                i += unit.Length;
+                k += unit.ByteCount;
+            }
+            else
+            {
+                i++;
+                k++;
+            }
+        }
+
+        return i;
+    }
+
+    // For each k, the least d in 1..k such that secret[d..k) and some secret agree where both have bytes: where an
+    // occurrence of any secret could begin inside a stretch that spells secret[0..k).
+    private static int[] Shifts(byte[] secret, byte[][] secrets)
+    {
+        var shift = new int[secret.Length + 1];
+        for (var k = 1; k <= secret.Length; k++)
+        {
+            shift[k] = k;
+            for (var d = 1; d < k && shift[k] == k; d++)
+            {
+                var rest = secret.AsSpan(d, k - d);
+                foreach (var other in secrets)
+                {
+                    var length = Math.Min(rest.Length, other.Length);
+                    if (rest[..length].SequenceEqual(other.AsSpan(0, length)))
+                    {
+                        shift[k] = d;
+                        break;
+                    }
+                }
+            }
+        }
+
+        return shift;
+    }
+
+    // The earliest start wins (everything before it is then known to be clean); at one start a full match wins.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ScanHit Better(ScanHit best, ScanHit hit, int secret) => hit.Kind == ScanHitKind.None ? best : BetterHit(best, hit, secret);
+
+    private static ScanHit BetterHit(ScanHit best, ScanHit hit, int secret)
+    {
 
         hit = hit with { Secret = secret };
         if (best.Kind == ScanHitKind.None || hit.Start < best.Start)
@@ -281,7 +619,7 @@ internal sealed class SecretPatternSet
             && (best.Kind == ScanHitKind.Partial || hit.Length > best.Length) ? hit : best;
     }
 
-    private static ScanHit MatchLiteral(ReadOnlySpan<byte> data, int start, Pattern pattern, bool final)
+    private static ScanHit MatchLiteral(ReadOnlySpan<byte> data, int start, in Literal pattern, bool final)
     {
         var expected = pattern.Bytes;
         var available = Math.Min(expected.Length, data.Length - start);
@@ -412,6 +750,13 @@ internal sealed class SecretPatternSet
     }
 
     private sealed record Pattern(int Secret, byte[] Bytes, bool PerCharacter, bool CaseInsensitive, SecretForms Form);
+
+    private readonly record struct PerCharacterPattern(int Secret, int Bucket);
+
+    // Starts before these positions (after the candidate that proved it) are known not to begin an occurrence.
+    private record struct Frontier(int PerCharacter, int Literal);
+
+    private readonly record struct Literal(int Secret, byte[] Bytes, bool CaseInsensitive, SecretForms Form);
 }
 
 internal enum ScanHitKind
