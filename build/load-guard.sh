@@ -4,11 +4,17 @@
 #   1. the sample site's 100 KB page (/Catalog: a Razor page, written through the response Stream);
 #   2. the guard test site's 100 KB page (/big: a minimal API, written through the response PipeWriter);
 # then the peak memory of a 1 GB streamed response through the guard against a 64 MB one.
-# Usage: build/load-guard.sh [runs=5] [seconds=5]. Needs wrk (apt-get install -y wrk) and curl.
+# Servers run on CPU 1 and wrk on CPU 0 (taskset) where the machine has two, so the load generator does not skew
+# the server CPU measured; only one server is under load at a time.
+# Usage: build/load-guard.sh [runs=9] [seconds=3]. Needs wrk (apt-get install -y wrk) and curl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs=${1:-5}
-seconds=${2:-5}
+runs=${1:-9}
+seconds=${2:-3}
+server_cpu=(); client_cpu=()
+if (($(nproc) >= 2)) && command -v taskset >/dev/null; then
+  server_cpu=(taskset -c 1); client_cpu=(taskset -c 0)
+fi
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 dotnet build sample-site -c Release -v q -nologo >/dev/null
 dotnet build tests/sites/WidgetIdentity.GuardTestSite -c Release -v q -nologo >/dev/null
@@ -25,7 +31,7 @@ wait_for() { # url
 
 start_sample() { # port guard-off
   (cd sample-site && WidgetIdentity__Secret="BENCHMARK-ONLY-load-test-secret-0123" ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=0 \
-    dotnet ../artifacts/bin/SampleSite/release/SampleSite.dll --urls "http://127.0.0.1:$1" \
+    "${server_cpu[@]}" dotnet ../artifacts/bin/SampleSite/release/SampleSite.dll --urls "http://127.0.0.1:$1" \
     --ConnectionStrings:SampleSite="Data Source=$work/sample-$1.db" --SampleSite:Benchmark:GuardOff="$2" \
     --Logging:LogLevel:Default=Warning >/dev/null 2>&1) &
   pids+=($!)
@@ -33,7 +39,7 @@ start_sample() { # port guard-off
 }
 
 start_test_site() { # port guard-off
-  ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=0 dotnet artifacts/bin/WidgetIdentity.GuardTestSite/release/WidgetIdentity.GuardTestSite.dll \
+  ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=0 "${server_cpu[@]}" dotnet artifacts/bin/WidgetIdentity.GuardTestSite/release/WidgetIdentity.GuardTestSite.dll \
     --contentRoot "$PWD/tests/sites/WidgetIdentity.GuardTestSite" --urls "http://127.0.0.1:$1" --Site:GuardOff="$2" \
     --Logging:LogLevel:Default=Warning >/dev/null 2>&1 &
   pids+=($!)
@@ -48,14 +54,14 @@ measure() { # port path -> microseconds of server CPU per request, requests
   local pid before after requests
   pid=$(server_pid "$1")
   before=$(cpu_ticks "$pid")
-  requests=$(wrk -t1 -c4 -d"${seconds}s" "http://127.0.0.1:$1$2" | awk '/requests in/ {print $1}')
+  requests=$("${client_cpu[@]}" wrk -t1 -c4 -d"${seconds}s" "http://127.0.0.1:$1$2" | awk '/requests in/ {print $1}')
   after=$(cpu_ticks "$pid")
   echo $(( (after - before) * 1000000 / $(getconf CLK_TCK) / requests )) "$requests"
 }
 
 compare() { # label path port-off port-on
   local a=() b=() ua ra ub rb
-  for port in "$3" "$4"; do wrk -t1 -c4 -d5s "http://127.0.0.1:$port$2" >/dev/null; done # warm-up, past tiered JIT
+  for port in "$3" "$4"; do "${client_cpu[@]}" wrk -t1 -c4 -d5s "http://127.0.0.1:$port$2" >/dev/null; done # warm-up, past tiered JIT
   for run in $(seq "$runs"); do
     read -r ua ra < <(measure "$3" "$2")
     read -r ub rb < <(measure "$4" "$2")
