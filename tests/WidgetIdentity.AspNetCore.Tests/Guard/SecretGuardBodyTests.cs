@@ -94,6 +94,39 @@ public class SecretGuardBodyTests
     }
 
     [Fact]
+    public void The_writer_hands_the_app_the_servers_own_buffer_instead_of_a_copy()
+    {
+        using var harness = new GuardHarness();
+
+        var handedToApp = harness.Feature.Writer.GetMemory(64);
+        var serversNext = harness.Inner.Writer.GetMemory(64);
+
+        Assert.True(System.Runtime.InteropServices.MemoryMarshal.TryGetArray<byte>(handedToApp, out var app));
+        Assert.True(System.Runtime.InteropServices.MemoryMarshal.TryGetArray<byte>(serversNext, out var server));
+        Assert.Same(server.Array, app.Array);
+        Assert.Equal(server.Offset, app.Offset);
+    }
+
+    [Fact]
+    public async Task A_secret_split_across_writer_advances_is_masked_in_the_servers_buffer()
+    {
+        using var harness = new GuardHarness();
+        var bytes = Encoding.UTF8.GetBytes($"<p>{TestSecrets.Plain}</p>");
+        var writer = harness.Feature.Writer;
+
+        foreach (var part in new[] { bytes[..6], bytes[6..9], bytes[9..] })
+        {
+            part.CopyTo(writer.GetSpan(part.Length));
+            writer.Advance(part.Length);
+            await writer.FlushAsync();
+        }
+
+        await harness.Feature.CompleteAsync();
+
+        Assert.Equal($"<p>{new string('*', TestSecrets.Plain.Length)}</p>", Encoding.UTF8.GetString(harness.Sent));
+    }
+
+    [Fact]
     public async Task A_sent_file_goes_through_the_scan()
     {
         using var harness = new GuardHarness();
