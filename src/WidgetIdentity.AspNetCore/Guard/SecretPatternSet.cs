@@ -50,6 +50,7 @@ internal sealed class SecretPatternSet
     private readonly int[][] _shift;
     private readonly int _minLiteralLength;
     private readonly int _singleRawBucket = -1; // the bucket of the only secret's raw pattern, when it has no introducer
+    private readonly byte[] _singleJsonLower = []; // that secret's ASCII prefix as lowercase \u00XX escapes, one after another
 
     public SecretPatternSet(IEnumerable<string> secrets)
     {
@@ -149,6 +150,8 @@ internal sealed class SecretPatternSet
         if (_unambiguous && _secrets.Length == 1)
         {
             _singleRawBucket = _perCharacter[0].Bucket;
+            var ascii = _secrets[0].AsSpan().IndexOfAnyInRange((byte)0x80, (byte)0xFF);
+            _singleJsonLower = Encoding.ASCII.GetBytes(string.Concat(_secrets[0].AsSpan(0, ascii < 0 ? _secrets[0].Length : ascii).ToArray().Select(static b => $"\\u{b:x4}")));
         }
 
         _minLiteralLength = _literals.Length == 0 ? int.MaxValue : _literals.Min(static l => l.Bytes.Length);
@@ -302,6 +305,13 @@ internal sealed class SecretPatternSet
                 }
             }
 
+            if (buckets == 1 << BucketBackslash && _singleRawBucket >= 0 && position >= clean.PerCharacter
+                && (position == 0 || position - 1 < clean.PerCharacter || data[position - 1] != _secrets[0][0])
+                && SettleJsonRun(data, position, ref clean))
+            {
+                continue;
+            }
+
             var hit = position < clean.PerCharacter
                 ? CheckLiterals(data, position, buckets, final)
                 : CheckCandidate(data, position, buckets, final, ref clean);
@@ -313,6 +323,40 @@ internal sealed class SecretPatternSet
         while (mask != 0);
 
         return default;
+    }
+
+    // One secret without introducers, a backslash candidate only (no raw byte before it that begins the secret): a
+    // run of lowercase \u00XX escapes spelling secret[0..k) that then fails on an ordinary byte is settled with one
+    // vectorised compare, moving the frontiers as MatchUnambiguous would. False when the general path is needed.
+    private bool SettleJsonRun(ReadOnlySpan<byte> data, int position, ref Frontier clean)
+    {
+        const int unit = 6;
+        var secret = _secrets[0];
+        var run = data[position..].CommonPrefixLength(_singleJsonLower);
+        var k = run / unit;
+        var end = position + (k * unit);
+        if (k == 0 || run != k * unit || k >= secret.Length || end >= data.Length)
+        {
+            return false;
+        }
+
+        var next = data[end];
+        if (next == secret[k] || EscapeDecoder.IsIntroducer(next))
+        {
+            return false;
+        }
+
+        if ((SecretForms.JsonEscape & ~_skipForms) == 0)
+        {
+            var shift = _shift[0][k];
+            clean.PerCharacter = Math.Max(clean.PerCharacter, shift == k ? end : position + (shift * unit));
+            if ((k >= 2 ? unit : 0) <= _minLiteralLength)
+            {
+                clean.Literal = Math.Max(clean.Literal, end - unit);
+            }
+        }
+
+        return true;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
