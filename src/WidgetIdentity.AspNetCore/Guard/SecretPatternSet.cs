@@ -178,7 +178,6 @@ internal sealed class SecretPatternSet
         // Where occurrences can start: a failed attempt proves a stretch clean (MatchUnambiguous).
         var clean = new Frontier(from, from);
         ref var origin = ref MemoryMarshal.GetReference(data);
-        Span<byte> blockBuckets = stackalloc byte[Vector512<byte>.Count]; // the prefilter's buckets for each position of a block
         var i = from;
         if (Avx512BW.IsSupported)
         {
@@ -204,8 +203,7 @@ internal sealed class SecretPatternSet
                 }
 
                 var literal = ~Vector512.Equals(buckets & _literalBuckets512, Vector512<byte>.Zero).ExtractMostSignificantBits();
-                buckets.StoreUnsafe(ref MemoryMarshal.GetReference(blockBuckets));
-                var hit = VisitBlock(data, i, mask, literal, blockBuckets, final, ref clean);
+                var hit = VisitBlock(data, i, mask, literal, final, ref clean);
                 if (hit.Kind != ScanHitKind.None)
                 {
                     return hit;
@@ -241,8 +239,7 @@ internal sealed class SecretPatternSet
                 }
 
                 var literal = ~Vector256.Equals(buckets & _literalBuckets256, Vector256<byte>.Zero).ExtractMostSignificantBits();
-                buckets.StoreUnsafe(ref MemoryMarshal.GetReference(blockBuckets));
-                var hit = VisitBlock(data, i, mask, literal, blockBuckets, final, ref clean);
+                var hit = VisitBlock(data, i, mask, literal, final, ref clean);
                 if (hit.Kind != ScanHitKind.None)
                 {
                     return hit;
@@ -259,8 +256,7 @@ internal sealed class SecretPatternSet
                 if (mask != 0)
                 {
                     var literal = ~Vector256.Equals(buckets & _literalBuckets256, Vector256<byte>.Zero).ExtractMostSignificantBits();
-                    buckets.StoreUnsafe(ref MemoryMarshal.GetReference(blockBuckets));
-                    var hit = VisitBlock(data, lastBlock, mask, literal, blockBuckets, final, ref clean);
+                        var hit = VisitBlock(data, lastBlock, mask, literal, final, ref clean);
                     if (hit.Kind != ScanHitKind.None)
                     {
                         return hit;
@@ -289,11 +285,11 @@ internal sealed class SecretPatternSet
 
     // The candidates of one block, in order; a candidate that can only begin a per-character occurrence is passed
     // over when an earlier failed attempt has proved that none starts there.
-    private ScanHit VisitBlock(ReadOnlySpan<byte> data, int blockStart, ulong mask, ulong literal, ReadOnlySpan<byte> blockBuckets, bool final, ref Frontier clean)
+    private ScanHit VisitBlock(ReadOnlySpan<byte> data, int blockStart, ulong mask, ulong literal, bool final, ref Frontier clean)
     {
         if (_singleRawBucket >= 0)
         {
-            return VisitBlockSingle(data, blockStart, mask, literal, blockBuckets, final, ref clean);
+            return VisitBlockSingle(data, blockStart, mask, literal, final, ref clean);
         }
 
         do
@@ -306,7 +302,7 @@ internal sealed class SecretPatternSet
                 continue;
             }
 
-            int buckets = blockBuckets[bit];
+            var buckets = ScalarBuckets(data, position);
             var hit = position < clean.PerCharacter
                 ? CheckLiterals(data, position, buckets, final)
                 : CheckCandidate(data, position, buckets, final, ref clean);
@@ -324,7 +320,7 @@ internal sealed class SecretPatternSet
     // ordinary byte is settled here, raw (the KMP shift says where the next start can be) or as a run of lowercase
     // \u00XX escapes with no raw byte before it that begins the secret (the frontiers move as MatchUnambiguous
     // would move them); anything else goes to the general candidate path.
-    private ScanHit VisitBlockSingle(ReadOnlySpan<byte> data, int blockStart, ulong mask, ulong literal, ReadOnlySpan<byte> blockBuckets, bool final, ref Frontier clean)
+    private ScanHit VisitBlockSingle(ReadOnlySpan<byte> data, int blockStart, ulong mask, ulong literal, bool final, ref Frontier clean)
     {
         const int unit = 6;
         var secret = _secrets[0];
@@ -342,7 +338,7 @@ internal sealed class SecretPatternSet
                 continue;
             }
 
-            int buckets = blockBuckets[bit];
+            var buckets = ScalarBuckets(data, position);
             if (position >= perCharacter)
             {
                 if (buckets == rawBucket)
