@@ -113,6 +113,7 @@ internal static class EscapeDecoder
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsIntroducer(byte b) => b is (byte)'\\' or (byte)'&' or (byte)'%';
 
     /// <summary>

@@ -50,6 +50,8 @@ internal sealed class SecretPatternSet
     private readonly int[][] _shift;
     private readonly int _minLiteralLength;
     private readonly int _singleRawBucket = -1; // the bucket of the only secret's raw pattern, when it has no introducer
+    private readonly byte[] _singleJsonLower = []; // that secret's ASCII prefix as lowercase \u00XX escapes, one after another
+    private readonly Vector512<byte> _singleRawHead, _singleJsonHead; // the first 64 bytes of the two, zero padded
 
     public SecretPatternSet(IEnumerable<string> secrets)
     {
@@ -149,6 +151,10 @@ internal sealed class SecretPatternSet
         if (_unambiguous && _secrets.Length == 1)
         {
             _singleRawBucket = _perCharacter[0].Bucket;
+            var ascii = _secrets[0].AsSpan().IndexOfAnyInRange((byte)0x80, (byte)0xFF);
+            _singleJsonLower = Encoding.ASCII.GetBytes(string.Concat(_secrets[0].AsSpan(0, ascii < 0 ? _secrets[0].Length : ascii).ToArray().Select(static b => $"\\u{b:x4}")));
+            _singleRawHead = Head(_secrets[0]);
+            _singleJsonHead = Head(_singleJsonLower);
         }
 
         _minLiteralLength = _literals.Length == 0 ? int.MaxValue : _literals.Min(static l => l.Bytes.Length);
@@ -179,10 +185,12 @@ internal sealed class SecretPatternSet
             {
                 // A tight loop without calls, so that the tables stay in registers; candidates are visited outside it.
                 var mask = 0UL;
+                var buckets = Vector512<byte>.Zero;
                 var (lo0, hi0, lo1, hi1) = (_lo0x, _hi0x, _lo1x, _hi1x);
                 for (; i + Vector512<byte>.Count < data.Length; i += Vector512<byte>.Count)
                 {
-                    mask = ~Vector512.Equals(Buckets512(ref origin, i, lo0, hi0, lo1, hi1), Vector512<byte>.Zero).ExtractMostSignificantBits();
+                    buckets = Buckets512(ref origin, i, lo0, hi0, lo1, hi1);
+                    mask = ~Vector512.Equals(buckets, Vector512<byte>.Zero).ExtractMostSignificantBits();
                     if (mask != 0)
                     {
                         break;
@@ -194,7 +202,7 @@ internal sealed class SecretPatternSet
                     break;
                 }
 
-                var literal = ~Vector512.Equals(Buckets512(ref origin, i, lo0, hi0, lo1, hi1) & _literalBuckets512, Vector512<byte>.Zero).ExtractMostSignificantBits();
+                var literal = ~Vector512.Equals(buckets & _literalBuckets512, Vector512<byte>.Zero).ExtractMostSignificantBits();
                 var hit = VisitBlock(data, i, mask, literal, final, ref clean);
                 if (hit.Kind != ScanHitKind.None)
                 {
@@ -213,10 +221,12 @@ internal sealed class SecretPatternSet
             while (true)
             {
                 var mask = 0U;
+                var buckets = Vector256<byte>.Zero;
                 var (lo0, hi0, lo1, hi1) = (_lo0, _hi0, _lo1, _hi1);
                 for (; i < lastBlock; i += Vector256<byte>.Count)
                 {
-                    mask = ~Vector256.Equals(Buckets256(ref origin, i, lo0, hi0, lo1, hi1), Vector256<byte>.Zero).ExtractMostSignificantBits();
+                    buckets = Buckets256(ref origin, i, lo0, hi0, lo1, hi1);
+                    mask = ~Vector256.Equals(buckets, Vector256<byte>.Zero).ExtractMostSignificantBits();
                     if (mask != 0)
                     {
                         break;
@@ -228,7 +238,7 @@ internal sealed class SecretPatternSet
                     break;
                 }
 
-                var literal = ~Vector256.Equals(Buckets256(ref origin, i, lo0, hi0, lo1, hi1) & _literalBuckets256, Vector256<byte>.Zero).ExtractMostSignificantBits();
+                var literal = ~Vector256.Equals(buckets & _literalBuckets256, Vector256<byte>.Zero).ExtractMostSignificantBits();
                 var hit = VisitBlock(data, i, mask, literal, final, ref clean);
                 if (hit.Kind != ScanHitKind.None)
                 {
@@ -246,7 +256,7 @@ internal sealed class SecretPatternSet
                 if (mask != 0)
                 {
                     var literal = ~Vector256.Equals(buckets & _literalBuckets256, Vector256<byte>.Zero).ExtractMostSignificantBits();
-                    var hit = VisitBlock(data, lastBlock, mask, literal, final, ref clean);
+                        var hit = VisitBlock(data, lastBlock, mask, literal, final, ref clean);
                     if (hit.Kind != ScanHitKind.None)
                     {
                         return hit;
@@ -277,6 +287,11 @@ internal sealed class SecretPatternSet
     // over when an earlier failed attempt has proved that none starts there.
     private ScanHit VisitBlock(ReadOnlySpan<byte> data, int blockStart, ulong mask, ulong literal, bool final, ref Frontier clean)
     {
+        if (_singleRawBucket >= 0)
+        {
+            return VisitBlockSingle(data, blockStart, mask, literal, final, ref clean);
+        }
+
         do
         {
             var bit = BitOperations.TrailingZeroCount(mask);
@@ -288,20 +303,6 @@ internal sealed class SecretPatternSet
             }
 
             var buckets = ScalarBuckets(data, position);
-            if (buckets == _singleRawBucket && position >= clean.PerCharacter)
-            {
-                // One secret without introducers, a raw candidate only: a near-miss that fails on an ordinary byte
-                // is settled here, and the KMP shift says where the next start can be.
-                var secret = _secrets[0];
-                var run = data[position..].CommonPrefixLength(secret);
-                var end = position + run;
-                if (run < secret.Length && end < data.Length && !EscapeDecoder.IsIntroducer(data[end]) && !EscapeDecoder.IsIntroducer(data[position]))
-                {
-                    clean.PerCharacter = Math.Max(clean.PerCharacter, position + Math.Max(_shift[0][run], 1));
-                    continue;
-                }
-            }
-
             var hit = position < clean.PerCharacter
                 ? CheckLiterals(data, position, buckets, final)
                 : CheckCandidate(data, position, buckets, final, ref clean);
@@ -313,6 +314,104 @@ internal sealed class SecretPatternSet
         while (mask != 0);
 
         return default;
+    }
+
+    // VisitBlock for one secret without introducers, with the frontiers in locals: a near-miss that fails on an
+    // ordinary byte is settled here, raw (the KMP shift says where the next start can be) or as a run of lowercase
+    // \u00XX escapes with no raw byte before it that begins the secret (the frontiers move as MatchUnambiguous
+    // would move them); anything else goes to the general candidate path.
+    private ScanHit VisitBlockSingle(ReadOnlySpan<byte> data, int blockStart, ulong mask, ulong literal, bool final, ref Frontier clean)
+    {
+        const int unit = 6;
+        var secret = _secrets[0];
+        var shifts = _shift[0];
+        var rawBucket = _singleRawBucket;
+        var jsonSkips = (SecretForms.JsonEscape & ~_skipForms) == 0;
+        var (perCharacter, literalFrontier) = (clean.PerCharacter, clean.Literal);
+        do
+        {
+            var bit = BitOperations.TrailingZeroCount(mask);
+            mask &= mask - 1;
+            var position = blockStart + bit;
+            if (position < perCharacter && (((literal >> bit) & 1) == 0 || position < literalFrontier))
+            {
+                continue;
+            }
+
+            var buckets = ScalarBuckets(data, position);
+            if (position >= perCharacter)
+            {
+                if (buckets == rawBucket)
+                {
+                    var run = PrefixLength(data, position, secret, _singleRawHead);
+                    var end = position + run;
+                    if (run < secret.Length && end < data.Length && !EscapeDecoder.IsIntroducer(data[end]) && !EscapeDecoder.IsIntroducer(data[position]))
+                    {
+                        perCharacter = Math.Max(perCharacter, position + Math.Max(shifts[run], 1));
+                        continue;
+                    }
+                }
+                else if (buckets == 1 << BucketBackslash && (position == 0 || position - 1 < perCharacter || data[position - 1] != secret[0]))
+                {
+                    var run = PrefixLength(data, position, _singleJsonLower, _singleJsonHead);
+                    var k = run / unit;
+                    var end = position + (k * unit);
+                    if (k > 0 && run == k * unit && k < secret.Length && end < data.Length
+                        && data[end] != secret[k] && !EscapeDecoder.IsIntroducer(data[end]))
+                    {
+                        if (jsonSkips)
+                        {
+                            var shift = shifts[k];
+                            perCharacter = Math.Max(perCharacter, shift == k ? end : position + (shift * unit));
+                            if ((k >= 2 ? unit : 0) <= _minLiteralLength)
+                            {
+                                literalFrontier = Math.Max(literalFrontier, end - unit);
+                            }
+                        }
+
+                        continue;
+                    }
+                }
+            }
+
+            clean = new Frontier(perCharacter, literalFrontier);
+            var hit = position < perCharacter
+                ? CheckLiterals(data, position, buckets, final)
+                : CheckCandidate(data, position, buckets, final, ref clean);
+            if (hit.Kind != ScanHitKind.None)
+            {
+                return hit;
+            }
+
+            (perCharacter, literalFrontier) = (clean.PerCharacter, clean.Literal);
+        }
+        while (mask != 0);
+
+        clean = new Frontier(perCharacter, literalFrontier);
+        return default;
+    }
+
+    // data[position..].CommonPrefixLength(pattern), with one 64-byte compare against the pattern's head when it decides.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int PrefixLength(ReadOnlySpan<byte> data, int position, byte[] pattern, Vector512<byte> head)
+    {
+        if (Vector512.IsHardwareAccelerated && data.Length - position >= Vector512<byte>.Count)
+        {
+            var differ = ~Vector512.Equals(Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(data), (nuint)position), head).ExtractMostSignificantBits();
+            if (differ != 0 || pattern.Length <= Vector512<byte>.Count)
+            {
+                return Math.Min(BitOperations.TrailingZeroCount(differ), pattern.Length);
+            }
+        }
+
+        return data[position..].CommonPrefixLength(pattern);
+    }
+
+    private static Vector512<byte> Head(byte[] pattern)
+    {
+        var head = new byte[Vector512<byte>.Count];
+        pattern.AsSpan(0, Math.Min(pattern.Length, head.Length)).CopyTo(head);
+        return Vector512.Create(head);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -147,6 +147,10 @@ public class SecretPatternSetReferenceTests
         ["aZm9v-x", "foo"],
         ["xSGkh-q", "Hi!", "TEST-ONLY"],
         ["Ta-b", "x54;", "#84"],
+        ["TEST-ONLY"],
+        ["f00d-cafe"],
+        ["t\u00e9-4x"],
+        ["TaTaTb"],
     ];
 
     [Fact]
