@@ -326,7 +326,7 @@ internal sealed class SecretPatternSet
         const int unit = 6;
         var secret = _secrets[0];
         var shifts = _shift[0];
-        var rawBucket = _singleRawBucket;
+        var secret0 = secret[0];
         var jsonSkips = (SecretForms.JsonEscape & ~_skipForms) == 0;
         var (perCharacter, literalFrontier) = (clean.PerCharacter, clean.Literal);
         mask &= Live(blockStart, perCharacter, literalFrontier, literal);
@@ -335,21 +335,25 @@ internal sealed class SecretPatternSet
             var bit = BitOperations.TrailingZeroCount(mask);
             mask &= mask - 1;
             var position = blockStart + bit;
-            var buckets = ScalarBuckets(data, position);
-            if (position >= perCharacter)
+
+            // Classified by the first byte: a candidate with no literal bit that starts with the secret's first byte
+            // is in the raw bucket alone, one that starts with a backslash in the backslash bucket alone (the
+            // introducer buckets hold exactly their introducers, and the secret's first byte is not one).
+            var first = data[position];
+            if (position >= perCharacter && ((literal >> bit) & 1) == 0)
             {
-                if (buckets == rawBucket)
+                if (first == secret0)
                 {
                     var run = PrefixLength(data, position, secret, _singleRawHead);
                     var end = position + run;
-                    if (run < secret.Length && end < data.Length && !EscapeDecoder.IsIntroducer(data[end]) && !EscapeDecoder.IsIntroducer(data[position]))
+                    if (run < secret.Length && end < data.Length && !EscapeDecoder.IsIntroducer(data[end]))
                     {
                         perCharacter = Math.Max(perCharacter, position + Math.Max(shifts[run], 1));
                         mask &= Live(blockStart, perCharacter, literalFrontier, literal);
                         continue;
                     }
                 }
-                else if (buckets == 1 << BucketBackslash && (position == 0 || position - 1 < perCharacter || data[position - 1] != secret[0]))
+                else if (first == (byte)'\\' && (position == 0 || position - 1 < perCharacter || data[position - 1] != secret0))
                 {
                     var run = PrefixLength(data, position, _singleJsonLower, _singleJsonHead);
                     var k = run / unit;
@@ -374,6 +378,7 @@ internal sealed class SecretPatternSet
             }
 
             clean = new Frontier(perCharacter, literalFrontier);
+            var buckets = ScalarBuckets(data, position);
             var hit = position < perCharacter
                 ? CheckLiterals(data, position, buckets, final)
                 : CheckCandidate(data, position, buckets, final, ref clean);
