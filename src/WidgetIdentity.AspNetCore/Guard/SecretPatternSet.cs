@@ -209,7 +209,8 @@ internal sealed class SecretPatternSet
                     return hit;
                 }
 
-                i += Vector512<byte>.Count;
+                // Starts before both frontiers are proven clean: the next block begins at them when they are further.
+                i = Math.Max(i + Vector512<byte>.Count, Math.Min(Math.Min(clean.PerCharacter, clean.Literal), data.Length));
             }
         }
 
@@ -245,7 +246,7 @@ internal sealed class SecretPatternSet
                     return hit;
                 }
 
-                i += Vector256<byte>.Count;
+                i = Math.Max(i + Vector256<byte>.Count, Math.Min(Math.Min(clean.PerCharacter, clean.Literal), data.Length));
             }
 
             var already = i - lastBlock;
@@ -325,33 +326,34 @@ internal sealed class SecretPatternSet
         const int unit = 6;
         var secret = _secrets[0];
         var shifts = _shift[0];
-        var rawBucket = _singleRawBucket;
+        var secret0 = secret[0];
         var jsonSkips = (SecretForms.JsonEscape & ~_skipForms) == 0;
         var (perCharacter, literalFrontier) = (clean.PerCharacter, clean.Literal);
-        do
+        mask &= Live(blockStart, perCharacter, literalFrontier, literal);
+        while (mask != 0)
         {
             var bit = BitOperations.TrailingZeroCount(mask);
             mask &= mask - 1;
             var position = blockStart + bit;
-            if (position < perCharacter && (((literal >> bit) & 1) == 0 || position < literalFrontier))
-            {
-                continue;
-            }
 
-            var buckets = ScalarBuckets(data, position);
-            if (position >= perCharacter)
+            // Classified by the first byte: a candidate with no literal bit that starts with the secret's first byte
+            // is in the raw bucket alone, one that starts with a backslash in the backslash bucket alone (the
+            // introducer buckets hold exactly their introducers, and the secret's first byte is not one).
+            var first = data[position];
+            if (position >= perCharacter && ((literal >> bit) & 1) == 0)
             {
-                if (buckets == rawBucket)
+                if (first == secret0)
                 {
                     var run = PrefixLength(data, position, secret, _singleRawHead);
                     var end = position + run;
-                    if (run < secret.Length && end < data.Length && !EscapeDecoder.IsIntroducer(data[end]) && !EscapeDecoder.IsIntroducer(data[position]))
+                    if (run < secret.Length && end < data.Length && !EscapeDecoder.IsIntroducer(data[end]))
                     {
                         perCharacter = Math.Max(perCharacter, position + Math.Max(shifts[run], 1));
+                        mask &= Live(blockStart, perCharacter, literalFrontier, literal);
                         continue;
                     }
                 }
-                else if (buckets == 1 << BucketBackslash && (position == 0 || position - 1 < perCharacter || data[position - 1] != secret[0]))
+                else if (first == (byte)'\\' && (position == 0 || position - 1 < perCharacter || data[position - 1] != secret0))
                 {
                     var run = PrefixLength(data, position, _singleJsonLower, _singleJsonHead);
                     var k = run / unit;
@@ -369,12 +371,14 @@ internal sealed class SecretPatternSet
                             }
                         }
 
+                        mask &= Live(blockStart, perCharacter, literalFrontier, literal);
                         continue;
                     }
                 }
             }
 
             clean = new Frontier(perCharacter, literalFrontier);
+            var buckets = ScalarBuckets(data, position);
             var hit = position < perCharacter
                 ? CheckLiterals(data, position, buckets, final)
                 : CheckCandidate(data, position, buckets, final, ref clean);
@@ -384,12 +388,23 @@ internal sealed class SecretPatternSet
             }
 
             (perCharacter, literalFrontier) = (clean.PerCharacter, clean.Literal);
+            mask &= Live(blockStart, perCharacter, literalFrontier, literal);
         }
-        while (mask != 0);
 
         clean = new Frontier(perCharacter, literalFrontier);
         return default;
     }
+
+    // The candidate bits of a block that the frontiers leave to visit: every start at or after the per-character
+    // frontier, and literal candidates at or after the literal frontier.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Live(int blockStart, int perCharacter, int literalFrontier, ulong literal) =>
+        From(perCharacter - blockStart) | (literal & From(literalFrontier - blockStart));
+
+    // The bits at or above offset (all for offset <= 0, none for offset >= 64).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong From(int offset) =>
+        (uint)offset < 64 ? ulong.MaxValue << offset : offset <= 0 ? ulong.MaxValue : 0;
 
     // data[position..].CommonPrefixLength(pattern), with one 64-byte compare against the pattern's head when it decides.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -183,6 +183,57 @@ public class SecretPatternSetReferenceTests
         }
     }
 
+    [Fact]
+    public void Finds_what_trying_every_start_finds_in_long_prefix_heavy_input()
+    {
+        // Raw and lowercase \u00XX near-misses of one secret, run over many 64-byte blocks, with the secret
+        // itself in any form (base64 and hex too) now and then: the frontiers move blocks ahead of the prefilter.
+        var random = new Random(1913);
+        foreach (var secret in new[] { TestSecrets.Plain, "TEST-ONLY", "abab-abac" })
+        {
+            var patterns = new SecretPatternSet([secret]);
+            for (var i = 0; i < 300; i++)
+            {
+                var text = new StringBuilder();
+                var parts = random.Next(2, 40);
+                for (var part = 0; part < parts; part++)
+                {
+                    var length = random.Next(1, secret.Length);
+                    text.Append(random.Next(8) switch
+                    {
+                        0 => Encoding.UTF8.GetString(SecretEncodings.Encode(secret, random.Next(SecretEncodings.FormCount), random, out _)),
+                        1 or 2 or 3 => string.Concat(secret[..length].Select(c => $"\\u{(int)c:x4}")),
+                        4 => Filler[random.Next(Filler.Length)].ToString(),
+                        _ => secret[..length],
+                    });
+                    if (random.Next(2) == 0)
+                    {
+                        text.Append(' ');
+                    }
+                }
+
+                var data = Encoding.UTF8.GetBytes(text.ToString());
+                var final = random.Next(2) == 0;
+                for (var at = random.Next(0, 8); at <= data.Length;)
+                {
+                    var expected = patterns.FindNextExhaustive(data, at, final);
+                    var actual = patterns.FindNext(data, at, final);
+                    if (expected with { Secret = 0 } != actual with { Secret = 0 })
+                    {
+                        Assert.Fail($"case {i} [{secret}] from {at} final {final}: expected {expected}, got {actual}\n{text}");
+                    }
+
+                    if (expected.Kind != ScanHitKind.Match)
+                    {
+                        break;
+                    }
+
+                    at = expected.Start + expected.Length;
+                }
+            }
+        }
+    }
+
     // Near-misses: prefixes of the secrets in random per-character encodings, run together or with a little filler.
     private static string Generate(Random random, string[] secrets)
     {
