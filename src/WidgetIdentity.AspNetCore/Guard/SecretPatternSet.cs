@@ -32,7 +32,6 @@ internal sealed class SecretPatternSet
     private const int FirstPatternBucket = 2;
     private const int BucketCount = 8;
     private const int IntroducerBuckets = (1 << BucketAmpPercent) | (1 << BucketBackslash);
-    private const SecretForms EscapeForms = SecretForms.JsonEscape | SecretForms.HtmlReference | SecretForms.PercentEncoding;
 
     private readonly byte[][] _secrets;
     private readonly PerCharacterPattern[] _perCharacter; // one per distinct secret, with its bucket bit

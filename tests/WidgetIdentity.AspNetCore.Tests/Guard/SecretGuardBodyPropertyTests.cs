@@ -46,7 +46,7 @@ public class SecretGuardBodyPropertyTests
             var chosen = api == 3 ? random.Next(3) : api;
             if (usedWriter && chosen < 2)
             {
-                // As on any wrapped body (ResponseCompressionBody too), Writer bytes reach the Stream on flush.
+                // Flushing before switching to the Stream is what portable apps do (ResponseCompressionBody needs it); the guard commits each Advance and does not.
                 await writer.FlushAsync();
             }
 
