@@ -32,6 +32,7 @@ internal sealed class SecretPatternSet
     private const int FirstPatternBucket = 2;
     private const int BucketCount = 8;
     private const int IntroducerBuckets = (1 << BucketAmpPercent) | (1 << BucketBackslash);
+    private const int FilterReadLength = EscapeRunFilter.ReadLength; // the most any candidate filter reads (RawStartFilter 130, LiteralRunFilter 128)
 
     private readonly byte[][] _secrets;
     private readonly PerCharacterPattern[] _perCharacter; // one per distinct secret, with its bucket bit
@@ -51,6 +52,9 @@ internal sealed class SecretPatternSet
     private readonly int _singleRawBucket = -1; // the bucket of the only secret's raw pattern, when it has no introducer
     private readonly byte[] _singleJsonLower = []; // that secret's ASCII prefix as lowercase \u00XX escapes, one after another
     private readonly Vector512<byte> _singleRawHead, _singleJsonHead; // the first 64 bytes of the two, zero padded
+    private readonly RawStartFilter[] _rawFilters; // for the raw buckets that hold one secret
+    private readonly ThirdByteFilter _thirdByte;
+    private readonly EscapeRunFilter? _escapeFilter;
 
     public SecretPatternSet(IEnumerable<string> secrets)
     {
@@ -100,6 +104,12 @@ internal sealed class SecretPatternSet
         // Per-character patterns first, in buckets of their own when there are few secrets, so that a raw candidate
         // does not also try literals; literals share the remaining buckets.
         distinct = [.. distinct.Where(static p => p.PerCharacter), .. distinct.Where(static p => !p.PerCharacter)];
+        var thirdBytes = new HashSet<byte>?[BucketCount]; // what the byte after a candidate's two may be; null: anything
+        for (var b = FirstPatternBucket; b < BucketCount; b++)
+        {
+            thirdBytes[b] = [];
+        }
+
         var perCharacterCount = distinct.Count(static p => p.PerCharacter);
         var perCharacterBuckets = Math.Min(perCharacterCount, (BucketCount - FirstPatternBucket) / 2);
         for (var p = 0; p < distinct.Length; p++)
@@ -109,6 +119,22 @@ internal sealed class SecretPatternSet
                 : FirstPatternBucket + perCharacterBuckets + ((p - perCharacterCount) % (BucketCount - FirstPatternBucket - perCharacterBuckets));
             var pattern = distinct[p];
             AddToTables(bucket, Variants(pattern.Bytes[0], pattern.CaseInsensitive), Variants(pattern.Bytes[1], pattern.CaseInsensitive));
+            if (thirdBytes[bucket] is { } allowed)
+            {
+                // A two-byte pattern allows any third byte; one with more, its own (raw, or an escape's introducer).
+                if (pattern.Bytes.Length < 3)
+                {
+                    thirdBytes[bucket] = null;
+                }
+                else
+                {
+                    allowed.UnionWith(Variants(pattern.Bytes[2], pattern.CaseInsensitive));
+                    if (pattern.PerCharacter)
+                    {
+                        allowed.UnionWith("\\&%"u8.ToArray());
+                    }
+                }
+            }
             if (pattern.PerCharacter)
             {
                 perCharacter.Add(new PerCharacterPattern(pattern.Secret, 1 << bucket));
@@ -122,6 +148,10 @@ internal sealed class SecretPatternSet
         }
 
         _perCharacter = [.. perCharacter];
+        _rawFilters = perCharacterCount > perCharacterBuckets ? [] : _perCharacter
+            .Where(p => _secrets[p.Secret].Length is >= 3 and <= RawStartFilter.MaxSecretLength && !EscapeDecoder.IsIntroducer(_secrets[p.Secret][0]))
+            .Select(p => new RawStartFilter(p.Bucket, _secrets[p.Secret]))
+            .ToArray();
         _literals = [.. literals];
         _bucketLiterals = bucketLiterals.Select(static b => b.ToArray()).ToArray();
         _lo0 = Vector256.Create(Vector128.Create(_tables.AsSpan(0, 16)));
@@ -157,6 +187,12 @@ internal sealed class SecretPatternSet
         }
 
         _minLiteralLength = _literals.Length == 0 ? int.MaxValue : _literals.Min(static l => l.Bytes.Length);
+        _thirdByte = new ThirdByteFilter(thirdBytes);
+
+        if (ByteClasses.IsSupported && _unambiguous)
+        {
+            _escapeFilter = new EscapeRunFilter(1 << BucketBackslash, _secrets);
+        }
     }
 
     /// <summary>How many secrets the set holds.</summary>
@@ -192,7 +228,15 @@ internal sealed class SecretPatternSet
                     mask = ~Vector512.Equals(buckets, Vector512<byte>.Zero).ExtractMostSignificantBits();
                     if (mask != 0)
                     {
-                        break;
+                        if (i + FilterReadLength <= data.Length)
+                        {
+                            mask = Filter(ref origin, i, ref buckets);
+                        }
+
+                        if (mask != 0)
+                        {
+                            break;
+                        }
                     }
                 }
 
@@ -281,6 +325,30 @@ internal sealed class SecretPatternSet
         }
 
         return default;
+    }
+
+    // The block's candidates less those the filters prove begin no occurrence; buckets are narrowed to match.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ulong Filter(ref byte origin, int blockStart, ref Vector512<byte> buckets)
+    {
+        buckets = _thirdByte.Narrow(ref origin, blockStart, buckets);
+        var mask = ~Vector512.Equals(buckets, Vector512<byte>.Zero).ExtractMostSignificantBits();
+        if (mask == 0)
+        {
+            return 0;
+        }
+
+        foreach (var filter in _rawFilters)
+        {
+            mask &= ~filter.NotOccurrences(ref origin, blockStart, buckets);
+        }
+
+        if (_escapeFilter is { } escapes)
+        {
+            mask &= ~escapes.NotOccurrences(ref origin, blockStart, buckets);
+        }
+
+        return mask;
     }
 
     // The candidates of one block, in order; a candidate that can only begin a per-character occurrence is passed
@@ -402,8 +470,12 @@ internal sealed class SecretPatternSet
 
     // The bits at or above offset (all for offset <= 0, none for offset >= 64).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong From(int offset) =>
-        (uint)offset < 64 ? ulong.MaxValue << offset : offset <= 0 ? ulong.MaxValue : 0;
+    private static ulong From(int offset)
+    {
+        // Without branches: the frontiers fall before, inside or after a block in no pattern a predictor learns.
+        var clamped = Math.Clamp(offset, 0, 64);
+        return (ulong.MaxValue << clamped) & (ulong)((long)(clamped - 64) >> 63);
+    }
 
     // data[position..].CommonPrefixLength(pattern), with one 64-byte compare against the pattern's head when it decides.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

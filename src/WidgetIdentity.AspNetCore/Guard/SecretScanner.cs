@@ -41,6 +41,7 @@ internal sealed class SecretScanner : IDisposable
     private bool _inTail;       // scanning _tail (held bytes plus the start of the write) rather than the write
     private int _inputLength;
     private int _inputCopied;   // bytes of the write already copied into _tail
+    private int _heldInTail;    // how many bytes at the front of _tail came from earlier writes (the rest is this write's)
     private int _position;      // next byte of the current region to send
     private ScanHit _pending;   // a hit found but not yet reported
 
@@ -65,6 +66,7 @@ internal sealed class SecretScanner : IDisposable
         _position = 0;
         _pending = default;
         _inTail = _tailLength > 0;
+        _heldInTail = _tailLength;
         if (_inTail)
         {
             CopyIntoTail(input);
@@ -133,8 +135,19 @@ internal sealed class SecretScanner : IDisposable
                 return false;
             }
 
+            if (hit.Start >= _heldInTail)
+            {
+                // The held bytes are settled and this one begins in the write: go on in place from there, where the
+                // write's further bytes settle it, rather than copy the rest of the write through the tail.
+                _position = _inputCopied - (region.Length - hit.Start);
+                _inTail = false;
+                _tailLength = 0;
+                continue;
+            }
+
             region[hit.Start..].CopyTo(_tail);
             _tailLength = region.Length - hit.Start;
+            _heldInTail -= hit.Start;
             if (_inputCopied == _inputLength)
             {
                 segment = default;

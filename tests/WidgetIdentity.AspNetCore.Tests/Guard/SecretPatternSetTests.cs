@@ -163,23 +163,7 @@ public class SecretPatternSetReferenceTests
             var patterns = new SecretPatternSet(secrets);
             var data = Encoding.UTF8.GetBytes(Generate(random, secrets));
             var from = random.Next(0, Math.Min(data.Length, 8) + 1);
-            var final = random.Next(2) == 0;
-            for (var at = from; at <= data.Length;)
-            {
-                var expected = patterns.FindNextExhaustive(data, at, final);
-                var actual = patterns.FindNext(data, at, final);
-                if (expected with { Secret = 0 } != actual with { Secret = 0 })
-                {
-                    Assert.Fail($"case {i} [{string.Join(", ", secrets)}] from {at} final {final}: expected {expected}, got {actual}\n{Encoding.UTF8.GetString(data)}");
-                }
-
-                if (expected.Kind != ScanHitKind.Match)
-                {
-                    break;
-                }
-
-                at = expected.Start + expected.Length;
-            }
+            ReferenceSearch.AssertSameHits(patterns, data, from, final: random.Next(2) == 0, $"case {i} [{string.Join(", ", secrets)}]");
         }
     }
 
@@ -214,22 +198,7 @@ public class SecretPatternSetReferenceTests
 
                 var data = Encoding.UTF8.GetBytes(text.ToString());
                 var final = random.Next(2) == 0;
-                for (var at = random.Next(0, 8); at <= data.Length;)
-                {
-                    var expected = patterns.FindNextExhaustive(data, at, final);
-                    var actual = patterns.FindNext(data, at, final);
-                    if (expected with { Secret = 0 } != actual with { Secret = 0 })
-                    {
-                        Assert.Fail($"case {i} [{secret}] from {at} final {final}: expected {expected}, got {actual}\n{text}");
-                    }
-
-                    if (expected.Kind != ScanHitKind.Match)
-                    {
-                        break;
-                    }
-
-                    at = expected.Start + expected.Length;
-                }
+                ReferenceSearch.AssertSameHits(patterns, data, random.Next(0, 8), final, $"case {i} [{secret}]");
             }
         }
     }

@@ -1,0 +1,44 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
+
+namespace WidgetIdentity.Guard;
+
+/// <summary>Bit tricks over the 128-bit masks (two words) that the candidate filters build from two 64-byte blocks.</summary>
+internal static class BitWindows
+{
+    /// <summary>Bit p (0-63): any of bits p to p + window - 1 of (low, high) is set; window is 1 to 64.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong AnyInWindow(ulong low, ulong high, int window)
+    {
+        var span = 1;
+        while (span * 2 <= window)
+        {
+            low |= (low >> span) | (high << (64 - span));
+            high |= high >> span;
+            span *= 2;
+        }
+
+        var rest = window - span;
+        return rest == 0 ? low : low | (low >> rest) | (high << (64 - rest));
+    }
+
+    /// <summary>How many of bits <paramref name="from"/> (0-63) to <paramref name="to"/> - 1 of (low, high) are set; none when to &lt;= from.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int CountInRange(ulong low, ulong high, int from, int to) =>
+        (int)(ulong.PopCount(low & (ulong.MaxValue << from) & Below(to)) + ulong.PopCount(high & Below(to - 64)));
+
+    /// <summary>The index of the first set bit of (low, high) at or after <paramref name="from"/> (0-63), or 128 when there is none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int NextSet(ulong low, ulong high, int from)
+    {
+        var inLow = low & (ulong.MaxValue << from);
+        var inHigh = 64 + (int)ulong.TrailingZeroCount(high);
+        return inLow != 0 ? (int)ulong.TrailingZeroCount(inLow) : inHigh;
+    }
+
+    /// <summary>The bits below <paramref name="n"/>: none for n &lt;= 0, all for n &gt;= 64 (without branches).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Below(int n) => Bmi2.X64.IsSupported
+        ? Bmi2.X64.ZeroHighBits(ulong.MaxValue, (ulong)Math.Max(n, 0))
+        : n >= 64 ? ulong.MaxValue : n <= 0 ? 0 : (1UL << n) - 1;
+}

@@ -1,0 +1,118 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace WidgetIdentity.Guard;
+
+/// <summary>
+/// Drops, 64 positions at a time, backslash candidates that cannot begin an occurrence (nor begin one a byte
+/// earlier, after a raw first byte): runs of JSON escapes that spell a near-miss and then meet a byte no occurrence
+/// can hold.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Only when no secret holds an introducer byte (<c>\ &amp; %</c>): then every byte of an occurrence is a raw byte of
+/// the secret or a byte of an escape that stands for secret bytes, and every backslash in it begins an escape. A
+/// <em>stop</em> byte is one that neither can be, so an occurrence that starts at s ends before the first stop byte
+/// x after it. Inside it, each <c>\u00[0-7]h</c> is an escape of six bytes that stands for one secret byte, and such
+/// escapes are at least five bytes apart, so a secret of length L fits only if
+/// <c>L &lt;= (x - s) - 5 * (number of \u00[0-7] at s..x-5)</c>. A candidate p stands for the starts p and p - 1,
+/// hence the budget <c>(x - p + 1) - 5 * count</c>.
+/// </para>
+/// <para>
+/// Moving a start later can raise the budget by at most 4, so a start whose budget falls short of L - 4 rules out
+/// every later backslash before the same stop byte in one step.
+/// </para>
+/// </remarks>
+internal sealed class EscapeRunFilter
+{
+    /// <summary>How many bytes from a block's start the filter reads.</summary>
+    public const int ReadLength = (2 * 64) + 4;
+
+    private readonly ByteClasses _stops;
+    private readonly Vector512<byte> _bucket;
+    private readonly int _minLength;
+
+    /// <param name="bucket">The prefilter bucket bit that holds the backslash introducer and nothing else.</param>
+    /// <param name="secrets">The secrets' UTF-8 bytes; none holds an introducer byte.</param>
+    public EscapeRunFilter(int bucket, IReadOnlyCollection<byte[]> secrets)
+    {
+        ArgumentNullException.ThrowIfNull(secrets);
+        var allowed = new bool[256];
+        foreach (var secret in secrets)
+        {
+            foreach (var b in secret)
+            {
+                allowed[b] = true;
+            }
+        }
+
+        var held = (bool[])allowed.Clone();
+        foreach (var form in new[] { SecretForms.JsonEscape, SecretForms.HtmlReference, SecretForms.PercentEncoding })
+        {
+            EscapeDecoder.MarkBodyBytes(allowed, form, held);
+        }
+
+        allowed['\\'] = allowed['&'] = allowed['%'] = true;
+        _stops = new ByteClasses(b => !allowed[b]);
+        _bucket = Vector512.Create((byte)bucket);
+        _minLength = secrets.Min(static s => s.Length);
+    }
+
+    /// <summary>
+    /// The backslash candidates among the block's <paramref name="buckets"/> at <paramref name="blockStart"/> that
+    /// begin no occurrence, nor does the byte before them; the caller makes sure <see cref="ReadLength"/> bytes are there.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ulong NotOccurrences(ref byte origin, int blockStart, Vector512<byte> buckets)
+    {
+        var starts = Vector512.Equals(buckets, _bucket).ExtractMostSignificantBits();
+        if (starts == 0)
+        {
+            return 0;
+        }
+
+        var at = (nuint)blockStart;
+        var stopLow = _stops.Members(Vector512.LoadUnsafe(ref origin, at));
+        var stopHigh = _stops.Members(Vector512.LoadUnsafe(ref origin, at + 64));
+        if ((stopLow | stopHigh) == 0)
+        {
+            return 0;
+        }
+
+        var asciiLow = AsciiJsonEscapes(ref origin, at);
+        var asciiHigh = AsciiJsonEscapes(ref origin, at + 64);
+        var dropped = 0UL;
+        var remaining = starts;
+        while (remaining != 0)
+        {
+            var p = (int)ulong.TrailingZeroCount(remaining);
+            var stop = BitWindows.NextSet(stopLow, stopHigh, p);
+            if (stop == 128)
+            {
+                break;
+            }
+
+            // Short of L - 4: every later start before the stop byte falls short too. Short of L: this one.
+            var budget = stop - p + 1 - (5 * BitWindows.CountInRange(asciiLow, asciiHigh, p, stop - 4));
+            var run = BitWindows.Below(stop) & (ulong.MaxValue << p);
+            var one = remaining & (0 - remaining);
+            var ruledOut = budget < _minLength - 4 ? run : budget < _minLength ? one : 0;
+            dropped |= starts & ruledOut;
+            remaining &= ~(ruledOut | one);
+        }
+
+        return dropped;
+    }
+
+    // Bit j: "\u00" and an octal digit start at j, an escape of one ASCII byte (when its last digit is hex).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong AsciiJsonEscapes(ref byte origin, nuint at)
+    {
+        var escapes = Vector512.Equals(Vector512.LoadUnsafe(ref origin, at), Vector512.Create((byte)'\\'))
+            & Vector512.Equals(Vector512.LoadUnsafe(ref origin, at + 1), Vector512.Create((byte)'u'))
+            & Vector512.Equals(Vector512.LoadUnsafe(ref origin, at + 2), Vector512.Create((byte)'0'))
+            & Vector512.Equals(Vector512.LoadUnsafe(ref origin, at + 3), Vector512.Create((byte)'0'))
+            & Vector512.LessThan(Vector512.LoadUnsafe(ref origin, at + 4) - Vector512.Create((byte)'0'), Vector512.Create((byte)8));
+        return escapes.ExtractMostSignificantBits();
+    }
+}
