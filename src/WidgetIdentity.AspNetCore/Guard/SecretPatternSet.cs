@@ -353,6 +353,8 @@ internal sealed class SecretPatternSet
 
     // The candidates of one block, in order; a candidate that can only begin a per-character occurrence is passed
     // over when an earlier failed attempt has proved that none starts there.
+    // Never inlined (profile-guided optimization would): in FindNext it costs the block loop its table registers.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private ScanHit VisitBlock(ReadOnlySpan<byte> data, int blockStart, ulong mask, ulong literal, bool final, ref Frontier clean)
     {
         if (_singleRawBucket >= 0)
