@@ -443,6 +443,13 @@ internal sealed class SecretPatternSet
                         mask &= Live(blockStart, perCharacter, literalFrontier, literal);
                         continue;
                     }
+
+                    // An escape of another byte, with no raw first byte before it, begins nothing here: a run entered
+                    // in its middle, as in the last bytes of a write, which the block filters cannot read past.
+                    if (k == 0 && EscapeDecoder.TryDecodeJsonAscii(data[position..], out var decoded) && decoded != secret0)
+                    {
+                        continue;
+                    }
                 }
             }
 

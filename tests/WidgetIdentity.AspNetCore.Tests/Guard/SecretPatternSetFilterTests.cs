@@ -22,6 +22,7 @@ public class SecretPatternSetFilterTests
         { [TestSecrets.Plain, "TEST-ONLY-pk_test_Zx81"] },                        // shared prefix, two raw buckets
         { ["TEST-ONLY&sk_live_9f3Kq7ZpX2wLm4Rb"] },                               // holds an introducer: no escape filter
         { ["ab"] },                                                                // too short for the raw filter
+        { ["ZONE-9_TEST-ONLY-kZq7"] },                                             // first byte 0x5A: \u005a and \u005A
     };
 
     [Theory]
