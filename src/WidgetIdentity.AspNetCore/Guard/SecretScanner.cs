@@ -182,12 +182,14 @@ internal sealed class SecretScanner : IDisposable
     private ScanSegment Clean(int offset, int length, bool secretFollows) =>
         new(_inTail ? ScanSegmentKind.Tail : ScanSegmentKind.Input, offset, length, 0, secretFollows);
 
-    // Appends as much of the write as fits: twice the longest occurrence, so each round settles at least one
-    // occurrence's length of bytes.
+    // Appends the start of the write: while scanning the tail, only enough to settle every start among the held
+    // bytes (the longest occurrence past them); a start after them is settled in place, so the rest of the write is
+    // not copied. A partial occurrence is shorter than the longest, so one in a full tail begins after the held bytes.
     private void CopyIntoTail(ReadOnlySpan<byte> bytes)
     {
         _tail ??= ArrayPool<byte>.Shared.Rent((2 * _patterns.MaxMatchLength) + 1);
-        var count = Math.Min(bytes.Length, _tail.Length - _tailLength);
+        var limit = _inTail ? _heldInTail + _patterns.MaxMatchLength : _tail.Length;
+        var count = Math.Min(bytes.Length, limit - _tailLength);
         bytes[..count].CopyTo(_tail.AsSpan(_tailLength));
         _tailLength += count;
         _inputCopied += _inTail ? count : bytes.Length;

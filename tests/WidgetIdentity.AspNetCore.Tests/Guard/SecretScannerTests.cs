@@ -29,7 +29,7 @@ public class SecretScannerTests
                 output.AddRange(bytes.ToArray());
             }
 
-            Assert.True(fromTail <= scanner.Tail.Length, $"write {writes}: {fromTail} bytes went through the tail buffer of {scanner.Tail.Length}");
+            Assert.True(fromTail < 2 * patterns.MaxMatchLength, $"write {writes}: {fromTail} bytes went through the tail");
         }
 
         Assert.True(writes >= 25);
