@@ -17,7 +17,7 @@ public class SecretPatternSetFilterTests
         { [TestSecrets.Plain] },
         { ["abab-abab-abac-abab"] },                                               // near-misses overlap themselves
         { ["\u00e9t\u00e9-\u20ac-42-d\u00e9j\u00e0-vu"] },                        // escapes of 2 and 3 UTF-8 bytes
-        { ["0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"] }, // 64 bytes: longest raw filter
+        { ["0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"] }, // 64 bytes: near the raw filter's limit of 66
         { ["TEST-ONLY-" + new string('k', 60)] },                                 // too long for the raw filter
         { [TestSecrets.Plain, "TEST-ONLY-pk_test_Zx81"] },                        // shared prefix, two raw buckets
         { ["TEST-ONLY&sk_live_9f3Kq7ZpX2wLm4Rb"] },                               // holds an introducer: no escape filter
