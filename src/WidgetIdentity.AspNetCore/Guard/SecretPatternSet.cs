@@ -32,7 +32,7 @@ internal sealed class SecretPatternSet
     private const int FirstPatternBucket = 2;
     private const int BucketCount = 8;
     private const int IntroducerBuckets = (1 << BucketAmpPercent) | (1 << BucketBackslash);
-    private const int FilterReadLength = EscapeRunFilter.ReadLength; // the most any candidate filter reads (RawStartFilter 130, LiteralRunFilter 128)
+    private const int FilterReadLength = EscapeRunFilter.ReadLength; // the most a block filter reads (raw starts 130, third byte 66)
 
     private readonly byte[][] _secrets;
     private readonly PerCharacterPattern[] _perCharacter; // one per distinct secret, with its bucket bit
