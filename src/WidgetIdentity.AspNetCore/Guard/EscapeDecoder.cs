@@ -116,6 +116,9 @@ internal static class EscapeDecoder
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsIntroducer(byte b) => b is (byte)'\\' or (byte)'&' or (byte)'%';
 
+    /// <summary>The bytes <see cref="IsIntroducer"/> accepts.</summary>
+    public static ReadOnlySpan<byte> Introducers => "\\&%"u8;
+
     /// <summary>
     /// Decodes the escape at <paramref name="data"/>[0]. <see cref="Decoded.NeedMore"/> when the data ends inside
     /// what could still be an escape and <paramref name="final"/> is false.

@@ -33,29 +33,25 @@ internal sealed class EscapeRunFilter
     private readonly int _minLength;
 
     /// <param name="bucket">The prefilter bucket bit that holds the backslash introducer and nothing else.</param>
-    /// <param name="secrets">The secrets' UTF-8 bytes; none holds an introducer byte.</param>
-    public EscapeRunFilter(int bucket, IReadOnlyCollection<byte[]> secrets)
+    /// <param name="held">For each byte, whether some secret holds it; no secret holds an introducer byte.</param>
+    /// <param name="minLength">The shortest secret's length in bytes.</param>
+    public EscapeRunFilter(int bucket, bool[] held, int minLength)
     {
-        ArgumentNullException.ThrowIfNull(secrets);
-        var allowed = new bool[256];
-        foreach (var secret in secrets)
-        {
-            foreach (var b in secret)
-            {
-                allowed[b] = true;
-            }
-        }
-
-        var held = (bool[])allowed.Clone();
+        ArgumentNullException.ThrowIfNull(held);
+        var allowed = (bool[])held.Clone();
         foreach (var form in new[] { SecretForms.JsonEscape, SecretForms.HtmlReference, SecretForms.PercentEncoding })
         {
             EscapeDecoder.MarkBodyBytes(allowed, form, held);
         }
 
-        allowed['\\'] = allowed['&'] = allowed['%'] = true;
+        foreach (var introducer in EscapeDecoder.Introducers)
+        {
+            allowed[introducer] = true;
+        }
+
         _stops = new ByteClasses(b => !allowed[b]);
         _bucket = Vector512.Create((byte)bucket);
-        _minLength = secrets.Min(static s => s.Length);
+        _minLength = minLength;
     }
 
     /// <summary>

@@ -32,7 +32,8 @@ internal sealed class SecretPatternSet
     private const int FirstPatternBucket = 2;
     private const int BucketCount = 8;
     private const int IntroducerBuckets = (1 << BucketAmpPercent) | (1 << BucketBackslash);
-    private const int FilterReadLength = EscapeRunFilter.ReadLength; // the most a block filter reads (raw starts 130, third byte 66)
+    private const int RawOrEscapeReadLength = RawStartFilter.ReadLength > EscapeRunFilter.ReadLength ? RawStartFilter.ReadLength : EscapeRunFilter.ReadLength;
+    private const int FilterReadLength = RawOrEscapeReadLength > ThirdByteFilter.ReadLength ? RawOrEscapeReadLength : ThirdByteFilter.ReadLength;
 
     private readonly byte[][] _secrets;
     private readonly PerCharacterPattern[] _perCharacter; // one per distinct secret, with its bucket bit
@@ -131,7 +132,7 @@ internal sealed class SecretPatternSet
                     allowed.UnionWith(Variants(pattern.Bytes[2], pattern.CaseInsensitive));
                     if (pattern.PerCharacter)
                     {
-                        allowed.UnionWith("\\&%"u8.ToArray());
+                        allowed.UnionWith(EscapeDecoder.Introducers.ToArray());
                     }
                 }
             }
@@ -191,7 +192,7 @@ internal sealed class SecretPatternSet
 
         if (ByteClasses.IsSupported && _unambiguous)
         {
-            _escapeFilter = new EscapeRunFilter(1 << BucketBackslash, _secrets);
+            _escapeFilter = new EscapeRunFilter(1 << BucketBackslash, held, _secrets.Min(static s => s.Length));
         }
     }
 
