@@ -28,4 +28,29 @@ public class WidgetOptions
 
     /// <summary>The claim types the user's fields are read from; any left <see langword="null"/> use the defaults.</summary>
     public WidgetClaimOptions Claims { get; set; } = new();
+
+    /// <summary>
+    /// What to do for a signed-in user who lacks every field the vendor's SDK requires (a Chatwoot-style widget needs a
+    /// name, an email or an avatar). Defaults to <see cref="IncompleteUserHandling.FallbackName"/>.
+    /// </summary>
+    public IncompleteUserHandling? IncompleteUser { get; set; }
+
+    /// <summary>
+    /// The name given to such a user with <see cref="IncompleteUserHandling.FallbackName"/>; <c>{id}</c> stands for the
+    /// user id. Defaults to <c>{id}</c>.
+    /// </summary>
+    public string? FallbackName { get; set; }
+
+    /// <summary>
+    /// The domain the vendor's script sets its cookies on when that is a parent domain of the site (Chatwoot's
+    /// <c>baseDomain</c>, for example <c>.example.com</c>). Sign-out deletes the vendor's cookies on it as well as on the
+    /// site's own host: a browser deletes a cookie only when the <c>Domain</c> matches the one it was set with.
+    /// </summary>
+    public string? CookieDomain { get; set; }
+
+    /// <summary>
+    /// More cookies of the vendor's to delete when the user signs out, beyond those the package knows for the vendor: exact
+    /// names, or a prefix followed by <c>*</c>.
+    /// </summary>
+    public List<string> SignOutCookies { get; set; } = [];
 }

@@ -15,4 +15,22 @@ internal sealed record ResolvedWidget(
     VendorDialect Dialect,
     string? ScriptUrl,
     WidgetClaimOptions Claims,
-    bool Preview);
+    bool Preview)
+{
+    public const string DefaultFallbackName = "{id}";
+
+    /// <summary>The configuration key of this widget's section, for messages.</summary>
+    public string KeyPrefix => WidgetSettings.KeyPrefix(Name);
+
+    /// <summary>What to do for a user who lacks every field the vendor requires.</summary>
+    public IncompleteUserHandling IncompleteUser { get; init; } = IncompleteUserHandling.FallbackName;
+
+    /// <summary>The fallback name template; <c>{id}</c> stands for the user id.</summary>
+    public string FallbackName { get; init; } = DefaultFallbackName;
+
+    /// <summary>The parent domain the vendor's script sets its cookies on, if configured.</summary>
+    public string? CookieDomain { get; init; }
+
+    /// <summary>The vendor's session cookies deleted at sign-out: the dialect's own and the configured ones.</summary>
+    public IReadOnlyList<string> SignOutCookies { get; init; } = [];
+}

@@ -24,6 +24,9 @@ internal sealed class WidgetCatalog(IOptionsMonitor<WidgetIdentityOptions> optio
         return snapshot.Named.GetValueOrDefault(name);
     }
 
+    /// <summary>The root widget and every named one.</summary>
+    public IEnumerable<ResolvedWidget> All() => Current().All;
+
     private Snapshot Current()
     {
         var current = options.CurrentValue;
@@ -54,6 +57,9 @@ internal sealed class WidgetCatalog(IOptionsMonitor<WidgetIdentityOptions> optio
 
         public Dictionary<string, ResolvedWidget> Named { get; }
 
+        /// <summary>The root widget and every named one.</summary>
+        public IEnumerable<ResolvedWidget> All => Named.Values.Prepend(Root);
+
         // Options are validated at start-up, so a missing secret or vendor here means validation was bypassed.
         private static ResolvedWidget Resolve(WidgetIdentityOptions root, string? name, WidgetOptions widget)
         {
@@ -67,7 +73,13 @@ internal sealed class WidgetCatalog(IOptionsMonitor<WidgetIdentityOptions> optio
                 dialect,
                 WidgetSettings.ScriptUrl(root, widget, dialect.DefaultScriptUrl),
                 WidgetSettings.Claims(root, widget),
-                WidgetSettings.Preview(root, widget));
+                WidgetSettings.Preview(root, widget))
+            {
+                IncompleteUser = WidgetSettings.IncompleteUser(root, widget),
+                FallbackName = WidgetSettings.FallbackName(root, widget) ?? ResolvedWidget.DefaultFallbackName,
+                CookieDomain = WidgetSettings.CookieDomain(root, widget),
+                SignOutCookies = WidgetSettings.SignOutCookies(root, widget, dialect.SessionCookies),
+            };
         }
     }
 }

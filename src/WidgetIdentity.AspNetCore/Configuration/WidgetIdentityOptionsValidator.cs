@@ -50,6 +50,11 @@ internal sealed class WidgetIdentityOptionsValidator(IHostEnvironment? environme
             failures.Add($"{prefix}:Vendor is not a supported vendor. Use one of: {VendorDialects.SupportedNames}.");
         }
 
+        if (widget.CookieDomain is { Length: > 0 } cookieDomain && !IsValidCookieDomain(cookieDomain))
+        {
+            failures.Add($"{prefix}:CookieDomain must be a domain name such as .example.com: the parent domain the vendor's script sets its cookies on.");
+        }
+
         var scriptUrl = WidgetSettings.ScriptUrl(root, widget, dialect?.DefaultScriptUrl);
         if (scriptUrl is not null && !WidgetSettings.Preview(root, widget) && !IsValidScriptUrl(scriptUrl))
         {
@@ -88,6 +93,12 @@ internal sealed class WidgetIdentityOptionsValidator(IHostEnvironment? environme
         {
             failures.Add($"{key} is a placeholder copied from documentation, not your widget's secret key. {howToSet}");
         }
+    }
+
+    private static bool IsValidCookieDomain(string domain)
+    {
+        var host = domain.StartsWith('.') ? domain[1..] : domain;
+        return Uri.CheckHostName(host) == UriHostNameType.Dns;
     }
 
     private static bool IsValidScriptUrl(string url)

@@ -46,7 +46,34 @@ internal static class WidgetSettings
         Name = NonBlank(widget.Claims.Name) ?? NonBlank(root.Claims.Name),
         FirstName = NonBlank(widget.Claims.FirstName) ?? NonBlank(root.Claims.FirstName),
         LastName = NonBlank(widget.Claims.LastName) ?? NonBlank(root.Claims.LastName),
+        AvatarUrl = NonBlank(widget.Claims.AvatarUrl) ?? NonBlank(root.Claims.AvatarUrl),
+        PhoneNumber = NonBlank(widget.Claims.PhoneNumber) ?? NonBlank(root.Claims.PhoneNumber),
+        CompanyName = NonBlank(widget.Claims.CompanyName) ?? NonBlank(root.Claims.CompanyName),
+        Description = NonBlank(widget.Claims.Description) ?? NonBlank(root.Claims.Description),
+        CountryCode = NonBlank(widget.Claims.CountryCode) ?? NonBlank(root.Claims.CountryCode),
+        City = NonBlank(widget.Claims.City) ?? NonBlank(root.Claims.City),
+        CustomAttributes = root.Claims.CustomAttributes
+            .Concat(ReferenceEquals(widget, root) ? [] : widget.Claims.CustomAttributes)
+            .Where(pair => NonBlank(pair.Key) is not null && NonBlank(pair.Value) is not null)
+            .GroupBy(pair => pair.Key, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.Last().Value, StringComparer.Ordinal),
     };
+
+    public static IncompleteUserHandling IncompleteUser(WidgetIdentityOptions root, WidgetOptions widget) =>
+        widget.IncompleteUser ?? root.IncompleteUser ?? IncompleteUserHandling.FallbackName;
+
+    public static string? FallbackName(WidgetIdentityOptions root, WidgetOptions widget) =>
+        NonBlank(widget.FallbackName) ?? NonBlank(root.FallbackName);
+
+    public static string? CookieDomain(WidgetIdentityOptions root, WidgetOptions widget) =>
+        NonBlank(widget.CookieDomain) ?? NonBlank(root.CookieDomain);
+
+    /// <summary>The dialect's session cookies, then the widget's configured ones (the root's where the widget names none).</summary>
+    public static IReadOnlyList<string> SignOutCookies(WidgetIdentityOptions root, WidgetOptions widget, IEnumerable<string> dialectCookies)
+    {
+        var configured = widget.SignOutCookies is { Count: > 0 } own ? own : root.SignOutCookies;
+        return [.. dialectCookies.Concat(configured.Select(name => name.Trim()).Where(name => name.Length > 0)).Distinct(StringComparer.Ordinal)];
+    }
 
     /// <summary>Every configured secret: the root's and each named widget's.</summary>
     public static IEnumerable<string> AllSecrets(WidgetIdentityOptions root)

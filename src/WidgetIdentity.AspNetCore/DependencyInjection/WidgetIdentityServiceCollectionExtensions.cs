@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -7,6 +8,7 @@ using WidgetIdentity.Configuration;
 using WidgetIdentity.Guard;
 using WidgetIdentity.Preview;
 using WidgetIdentity.Rendering;
+using WidgetIdentity.SignOut;
 using WidgetIdentity.Users;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -42,6 +44,9 @@ public static class WidgetIdentityServiceCollectionExtensions
             provider.GetRequiredService<WidgetCatalog>(),
             provider.GetRequiredService<IWidgetUserResolver>(),
             provider.GetRequiredService<ILogger<WidgetIdentityRenderer>>()));
+
+        // Only apps with cookie authentication ever build these options: JWT-bearer-only apps are untouched.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<CookieAuthenticationOptions>, CookieSignOutHandOver>());
 
         services.AddSecretGuard();
 

@@ -24,6 +24,24 @@ public sealed record ChatWidgetRequest
     /// <summary>Overrides the last-name claim.</summary>
     public string? LastName { get; init; }
 
+    /// <summary>Overrides the avatar URL claim (an absolute http(s) URL).</summary>
+    public string? AvatarUrl { get; init; }
+
+    /// <summary>Overrides the phone number claim.</summary>
+    public string? PhoneNumber { get; init; }
+
+    /// <summary>The user's company, for vendors that take it.</summary>
+    public string? CompanyName { get; init; }
+
+    /// <summary>A description of the user, for vendors that take it.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The user's two-letter country code, for vendors that take it.</summary>
+    public string? CountryCode { get; init; }
+
+    /// <summary>The user's city, for vendors that take it.</summary>
+    public string? City { get; init; }
+
     /// <summary>Whether the vendor's widget script is written after the user data. Defaults to <see langword="true"/>.</summary>
     public bool IncludeScript { get; init; } = true;
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -76,5 +77,56 @@ internal sealed class ScriptBuilder
 
         _text.Append('}');
         return this;
+    }
+
+    /// <summary>
+    /// Appends a JSON object of custom attributes: names and string values as JSON string literals, booleans and numbers
+    /// as JSON literals. Values are those <see cref="Dialects.CustomAttributeValues"/> admitted; <see langword="null"/> ones are left out.
+    /// </summary>
+    public ScriptBuilder Attributes(IReadOnlyDictionary<string, object?> attributes)
+    {
+        _text.Append('{');
+        var first = true;
+        foreach (var (name, value) in attributes)
+        {
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (!first)
+            {
+                _text.Append(',');
+            }
+
+            first = false;
+            String(name);
+            _text.Append(':');
+            Literal(value);
+        }
+
+        _text.Append('}');
+        return this;
+    }
+
+    private void Literal(object value)
+    {
+        switch (value)
+        {
+            case string text:
+                String(text);
+                break;
+            case bool flag:
+                _text.Append(flag ? "true" : "false");
+                break;
+            case double real:
+                _text.Append(real.ToString("R", CultureInfo.InvariantCulture));
+                break;
+            case IFormattable number:
+                _text.Append(number.ToString(null, CultureInfo.InvariantCulture));
+                break;
+            default:
+                throw new ArgumentException($"A {value.GetType().Name} is not a custom attribute value this package writes.", nameof(value));
+        }
     }
 }

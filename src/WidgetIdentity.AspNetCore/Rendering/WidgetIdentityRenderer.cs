@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using WidgetIdentity.Configuration;
+using WidgetIdentity.Dialects;
 using WidgetIdentity.Hashing;
+using WidgetIdentity.SignOut;
 using WidgetIdentity.Users;
 
 namespace WidgetIdentity.Rendering;
@@ -46,13 +48,7 @@ public sealed partial class WidgetIdentityRenderer
 
         var user = await ResolveUserAsync(context, widget, request);
         var html = new StringBuilder(512);
-        if (user is not null)
-        {
-            var script = new ScriptBuilder(html);
-            html.Append(ScriptTag.Open(nonce, src: null));
-            widget.Dialect.WriteUserData(script, user, WidgetIdentityHash.Compute(widget.SecretKey, user.Id));
-            html.Append(ScriptTag.Close);
-        }
+        WriteUserData(context, widget, user, nonce, html);
 
         if (request.IncludeScript && WidgetScriptUrl(context, widget) is { } scriptUrl)
         {
@@ -70,8 +66,62 @@ public sealed partial class WidgetIdentityRenderer
     private static string? WidgetScriptUrl(HttpContext context, ResolvedWidget widget) =>
         widget.Preview ? Preview.PreviewEndpoints.ScriptUrl(context.Request.PathBase, widget) : widget.ScriptUrl;
 
+    /// <summary>
+    /// The user's data, after the vendor's call that forgets the previous visitor when this browser's widget was last
+    /// told about someone else; for nobody, only that call, and only when someone was identified before.
+    /// </summary>
+    private void WriteUserData(HttpContext context, ResolvedWidget widget, WidgetUser? user, string? nonce, StringBuilder html)
+    {
+        var previous = VisitorCookie.Read(context, widget);
+        var script = new ScriptBuilder(html);
+        if (user is not null)
+        {
+            var fingerprint = VisitorCookie.Fingerprint(widget, user.Id);
+            if (previous != fingerprint)
+            {
+                VisitorCookie.Write(context, widget, fingerprint);
+            }
+
+            html.Append(ScriptTag.Open(nonce, src: null));
+            widget.Dialect.WriteUserData(script, user, WidgetIdentityHash.Compute(widget.SecretKey, user.Id), resetFirst: previous is not null && previous != fingerprint);
+            html.Append(ScriptTag.Close);
+            return;
+        }
+
+        if (previous is null)
+        {
+            return;
+        }
+
+        // The reset depends on this browser's cookie, so no shared cache may keep the page for another visitor.
+        if (PrivateResponse.TryMark(context))
+        {
+            VisitorCookie.Delete(context, widget);
+        }
+        else
+        {
+            LogHandOverCookieKept(_logger, context.Request.Path);
+        }
+
+        var start = html.Length;
+        html.Append(ScriptTag.Open(nonce, src: null));
+        if (widget.Dialect.WriteReset(script))
+        {
+            html.Append(ScriptTag.Close);
+        }
+        else
+        {
+            html.Length = start;
+        }
+    }
+
     private async Task<WidgetUser?> ResolveUserAsync(HttpContext context, ResolvedWidget widget, ChatWidgetRequest request)
     {
+        if (context.Features.Get<SignOutHandOverFeature>() is not null)
+        {
+            return null; // signed out in this very request: its HttpContext.User is still the previous visitor
+        }
+
         var claimsUser = await _userResolver.ResolveAsync(context, widget.Claims);
         var user = ApplyOverrides(claimsUser, request);
         if (user is null)
@@ -85,20 +135,30 @@ public sealed partial class WidgetIdentityRenderer
             return null;
         }
 
-        if (!PrivateResponse.TryMark(context))
+        // The id is signed as well as written, so it is repaired here, once, for both.
+        var id = WellFormedText.From(user.Id);
+        user = ReferenceEquals(id, user.Id) ? user : user with { Id = id };
+
+        var issues = new UserDataIssues(widget.KeyPrefix);
+        user = widget.Dialect.Conform(user, widget, issues);
+        if (issues.Any)
+        {
+            LogUserDataAdjusted(_logger, context.Request.Path, widget.KeyPrefix, widget.Dialect.Name, issues.ToString());
+        }
+
+        if (user is not null && !PrivateResponse.TryMark(context))
         {
             LogResponseAlreadyStarted(_logger, context.Request.Path);
             return null;
         }
 
-        // The id is signed as well as written, so it is repaired here, once, for both.
-        var id = WellFormedText.From(user.Id);
-        return ReferenceEquals(id, user.Id) ? user : user with { Id = id };
+        return user;
     }
 
     private static WidgetUser? ApplyOverrides(WidgetUser? user, ChatWidgetRequest request)
     {
-        if (request is { UserId: null, Email: null, Name: null, FirstName: null, LastName: null })
+        if (request is { UserId: null, Email: null, Name: null, FirstName: null, LastName: null, AvatarUrl: null, PhoneNumber: null,
+                CompanyName: null, Description: null, CountryCode: null, City: null })
         {
             return user;
         }
@@ -109,12 +169,19 @@ public sealed partial class WidgetIdentityRenderer
             return null;
         }
 
-        return new WidgetUser(id)
+        return (user ?? new WidgetUser(id)) with
         {
+            Id = id,
             Email = NonBlank(request.Email) ?? user?.Email,
             Name = NonBlank(request.Name) ?? user?.Name,
             FirstName = NonBlank(request.FirstName) ?? user?.FirstName,
             LastName = NonBlank(request.LastName) ?? user?.LastName,
+            AvatarUrl = NonBlank(request.AvatarUrl) ?? user?.AvatarUrl,
+            PhoneNumber = NonBlank(request.PhoneNumber) ?? user?.PhoneNumber,
+            CompanyName = NonBlank(request.CompanyName) ?? user?.CompanyName,
+            Description = NonBlank(request.Description) ?? user?.Description,
+            CountryCode = NonBlank(request.CountryCode) ?? user?.CountryCode,
+            City = NonBlank(request.City) ?? user?.City,
         };
     }
 
@@ -127,4 +194,12 @@ public sealed partial class WidgetIdentityRenderer
     [LoggerMessage(EventId = 3, EventName = "IdentityWithheldResponseStarted", Level = LogLevel.Warning,
         Message = "The response on {Path} had already started, so it could not be marked Cache-Control: no-store; the chat widget user data was left out. Render <chat-widget-user /> before the page is flushed.")]
     private static partial void LogResponseAlreadyStarted(ILogger logger, PathString path);
+
+    [LoggerMessage(EventId = 4, EventName = "UserDataAdjusted", Level = LogLevel.Warning,
+        Message = "The chat widget user data on {Path} ({Widget}, vendor {Vendor}) was adjusted so that the vendor's SDK accepts it: {Issues}.")]
+    private static partial void LogUserDataAdjusted(ILogger logger, PathString path, string widget, string vendor, string issues);
+
+    [LoggerMessage(EventId = 5, EventName = "HandOverCookieKept", Level = LogLevel.Debug,
+        Message = "The response on {Path} had already started, so the widget hand-over cookie could not be deleted; the widget is told to forget the previous visitor again on the next page.")]
+    private static partial void LogHandOverCookieKept(ILogger logger, PathString path);
 }

@@ -20,6 +20,12 @@ public sealed class ChatWidgetUserTagHelper : TagHelper
     private const string NameAttributeName = "name";
     private const string FirstNameAttributeName = "first-name";
     private const string LastNameAttributeName = "last-name";
+    private const string AvatarUrlAttributeName = "avatar-url";
+    private const string PhoneNumberAttributeName = "phone-number";
+    private const string CompanyNameAttributeName = "company-name";
+    private const string DescriptionAttributeName = "description";
+    private const string CountryCodeAttributeName = "country-code";
+    private const string CityAttributeName = "city";
     private const string IncludeScriptAttributeName = "include-script";
 
     private readonly WidgetIdentityRenderer _renderer;
@@ -59,6 +65,30 @@ public sealed class ChatWidgetUserTagHelper : TagHelper
     [HtmlAttributeName(LastNameAttributeName)]
     public string? LastName { get; set; }
 
+    /// <summary>The URL of the user's picture (absolute http(s)), instead of the one in the claims.</summary>
+    [HtmlAttributeName(AvatarUrlAttributeName)]
+    public string? AvatarUrl { get; set; }
+
+    /// <summary>The phone number, instead of the one in the claims.</summary>
+    [HtmlAttributeName(PhoneNumberAttributeName)]
+    public string? PhoneNumber { get; set; }
+
+    /// <summary>The user's company, for vendors that take it.</summary>
+    [HtmlAttributeName(CompanyNameAttributeName)]
+    public string? CompanyName { get; set; }
+
+    /// <summary>A description of the user, for vendors that take it.</summary>
+    [HtmlAttributeName(DescriptionAttributeName)]
+    public string? Description { get; set; }
+
+    /// <summary>The user's two-letter country code, for vendors that take it.</summary>
+    [HtmlAttributeName(CountryCodeAttributeName)]
+    public string? CountryCode { get; set; }
+
+    /// <summary>The user's city, for vendors that take it.</summary>
+    [HtmlAttributeName(CityAttributeName)]
+    public string? City { get; set; }
+
     /// <summary>Whether to write the vendor's widget script after the user data. Defaults to <see langword="true"/>.</summary>
     [HtmlAttributeName(IncludeScriptAttributeName)]
     public bool IncludeScript { get; set; } = true;
@@ -83,6 +113,12 @@ public sealed class ChatWidgetUserTagHelper : TagHelper
             Name = Name,
             FirstName = FirstName,
             LastName = LastName,
+            AvatarUrl = AvatarUrl,
+            PhoneNumber = PhoneNumber,
+            CompanyName = CompanyName,
+            Description = Description,
+            CountryCode = CountryCode,
+            City = City,
             IncludeScript = IncludeScript,
         });
         output.Content.SetHtmlContent(html);

@@ -12,6 +12,9 @@ internal sealed partial class ClaimsWidgetUserResolver(ILogger<ClaimsWidgetUserR
     private static readonly string[] DefaultNameTypes = [ClaimTypes.Name, "name"];
     private static readonly string[] DefaultFirstNameTypes = [ClaimTypes.GivenName, "given_name"];
     private static readonly string[] DefaultLastNameTypes = [ClaimTypes.Surname, "family_name"];
+    private static readonly string[] DefaultAvatarUrlTypes = ["picture"];
+    private static readonly string[] DefaultPhoneNumberTypes = [ClaimTypes.MobilePhone, "phone_number"];
+    private static readonly string[] NoDefault = [];
 
     public ValueTask<WidgetUser?> ResolveAsync(HttpContext context, WidgetClaimOptions claims)
     {
@@ -37,7 +40,28 @@ internal sealed partial class ClaimsWidgetUserResolver(ILogger<ClaimsWidgetUserR
             Name = Find(principal, claims.Name, DefaultNameTypes),
             FirstName = Find(principal, claims.FirstName, DefaultFirstNameTypes),
             LastName = Find(principal, claims.LastName, DefaultLastNameTypes),
+            AvatarUrl = Find(principal, claims.AvatarUrl, DefaultAvatarUrlTypes),
+            PhoneNumber = Find(principal, claims.PhoneNumber, DefaultPhoneNumberTypes),
+            CompanyName = Find(principal, claims.CompanyName, NoDefault),
+            Description = Find(principal, claims.Description, NoDefault),
+            CountryCode = Find(principal, claims.CountryCode, NoDefault),
+            City = Find(principal, claims.City, NoDefault),
+            CustomAttributes = CustomAttributes(principal, claims.CustomAttributes),
         });
+    }
+
+    private static Dictionary<string, object?>? CustomAttributes(ClaimsPrincipal principal, Dictionary<string, string> claimTypes)
+    {
+        Dictionary<string, object?>? attributes = null;
+        foreach (var (name, claimType) in claimTypes)
+        {
+            if (NonEmpty(principal.FindFirst(claimType)?.Value) is { } value)
+            {
+                (attributes ??= new(StringComparer.Ordinal))[name] = value;
+            }
+        }
+
+        return attributes;
     }
 
     private static string? Find(ClaimsPrincipal principal, string? configuredType, string[] defaultTypes)

@@ -85,7 +85,7 @@ public sealed class VendorDialectTests
     private static string Write(VendorDialect dialect, WidgetUser user)
     {
         var text = new StringBuilder();
-        dialect.WriteUserData(new ScriptBuilder(text), user, Hash);
+        dialect.WriteUserData(new ScriptBuilder(text), user, Hash, resetFirst: false);
         return text.ToString();
     }
 }

@@ -143,7 +143,7 @@ public sealed class WidgetIdentityRendererTests
 
         var html = await Render(Context(user), new ChatWidgetRequest { Widget = "support" });
 
-        Assert.Contains($"setUser(\"E-9\", {{\"identifier_hash\":\"{WidgetIdentityHash.Compute(TestOptions.Secret, "E-9")}\"}})", html);
+        Assert.Contains($"setUser(\"E-9\", {{\"name\":\"E-9\",\"identifier_hash\":\"{WidgetIdentityHash.Compute(TestOptions.Secret, "E-9")}\"}})", html);
     }
 
     [Fact]
