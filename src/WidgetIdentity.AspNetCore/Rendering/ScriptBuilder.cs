@@ -18,9 +18,10 @@ internal sealed class ScriptBuilder
     // the line/paragraph separators that old JavaScript engines treat as line ends.
     private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
 
-    // Printable ASCII the encoder leaves alone: a value made only of these is written as it is, unencoded.
+    // Printable ASCII that is inert inside a JSON string in a script (the encoder leaves all but '+' alone, and escapes '+'
+    // only out of old caution about UTF-7): a value made only of these is written as it is, unencoded.
     private static readonly SearchValues<char> NeedsNoEscaping =
-        SearchValues.Create(" !#$%()*,-./0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_abcdefghijklmnopqrstuvwxyz{|}~");
+        SearchValues.Create(" !#$%()*+,-./0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_abcdefghijklmnopqrstuvwxyz{|}~");
 
     private readonly StringBuilder _text;
 
