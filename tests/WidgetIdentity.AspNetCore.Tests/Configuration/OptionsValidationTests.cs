@@ -140,4 +140,48 @@ public sealed class OptionsValidationTests
 
         Assert.Equal(TestOptions.Secret, options.Secret);
     }
+
+    [Theory]
+    [InlineData("https://example.com")]
+    [InlineData("example .com")]
+    [InlineData(".")]
+    public void A_cookie_domain_that_is_not_a_domain_name_names_the_key(string domain)
+    {
+        var failure = TestOptions.ValidationFailure(new Dictionary<string, string?>
+        {
+            ["WidgetIdentity:Secret"] = TestOptions.Secret,
+            ["WidgetIdentity:Widgets:support:CookieDomain"] = domain,
+        });
+
+        Assert.Contains("WidgetIdentity:Widgets:support:CookieDomain must be a domain name", failure.Message);
+    }
+
+    [Fact]
+    public void A_named_widget_takes_the_root_fallback_and_sign_out_settings_where_it_names_none()
+    {
+        var options = TestOptions.Resolve(new Dictionary<string, string?>
+        {
+            ["WidgetIdentity:Secret"] = TestOptions.Secret,
+            ["WidgetIdentity:IncompleteUser"] = "anonymous",
+            ["WidgetIdentity:CookieDomain"] = ".example.com",
+            ["WidgetIdentity:SignOutCookies:0"] = "chat_*",
+            ["WidgetIdentity:Widgets:support:Vendor"] = "Chatku",
+            ["WidgetIdentity:Widgets:support:FallbackName"] = "Customer {id}",
+        });
+
+        var support = new WidgetIdentity.Configuration.WidgetCatalog(new FixedOptionsMonitor(options)).Find("support")!;
+        Assert.Equal(IncompleteUserHandling.Anonymous, support.IncompleteUser);
+        Assert.Equal("Customer {id}", support.FallbackName);
+        Assert.Equal(".example.com", support.CookieDomain);
+        Assert.Equal(["cw_conversation", "cw_user_*", "chat_*"], support.SignOutCookies);
+    }
+
+    private sealed class FixedOptionsMonitor(WidgetIdentityOptions value) : Microsoft.Extensions.Options.IOptionsMonitor<WidgetIdentityOptions>
+    {
+        public WidgetIdentityOptions CurrentValue => value;
+
+        public WidgetIdentityOptions Get(string? name) => value;
+
+        public IDisposable? OnChange(Action<WidgetIdentityOptions, string?> listener) => null;
+    }
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using WidgetIdentity.Hashing;
 using WidgetIdentity.Rendering;
 using WidgetIdentity.Tests.Support;
+using WidgetIdentity.Users;
 
 namespace WidgetIdentity.Tests.Rendering;
 
@@ -204,6 +205,53 @@ public sealed class WidgetIdentityRendererTests
     }
 
     [Fact]
+    public async Task A_user_the_vendor_would_reject_is_adjusted_with_one_warning_naming_the_settings_and_no_values()
+    {
+        _settings["WidgetIdentity:Vendor"] = "Chatwoot";
+        var user = Principals.SignedIn((ClaimTypes.NameIdentifier, "42"), ("picture", "/me.png"), (ClaimTypes.MobilePhone, "555-0101"));
+
+        var html = await Render(Context(user), new ChatWidgetRequest());
+
+        Assert.Contains($"setUser(\"42\", {{\"name\":\"42\",\"identifier_hash\":\"{WidgetIdentityHash.Compute(TestOptions.Secret, "42")}\"}});", html);
+        var warning = Assert.Single(_logs.Entries, entry => entry.Level == LogLevel.Warning);
+        Assert.Equal("UserDataAdjusted", warning.EventId.Name);
+        Assert.Contains("WidgetIdentity:Claims:AvatarUrl", warning.Message);
+        Assert.Contains("WidgetIdentity:Claims:PhoneNumber", warning.Message);
+        Assert.Contains("WidgetIdentity:FallbackName", warning.Message);
+        Assert.DoesNotContain("/me.png", warning.Message);
+        Assert.DoesNotContain("555-0101", warning.Message);
+    }
+
+    [Fact]
+    public async Task Tag_attributes_set_the_fields_the_claims_do_not_carry()
+    {
+        _settings["WidgetIdentity:Vendor"] = "Chatwoot";
+
+        var html = await Render(Context(Principals.Jane), new ChatWidgetRequest
+        {
+            AvatarUrl = "https://cdn.example/jane.png", PhoneNumber = "+44 20 7946 0958", CompanyName = "Acme", Description = "Trial",
+            CountryCode = "gb", City = "London",
+        });
+
+        Assert.Contains("\"avatar_url\":\"https://cdn.example/jane.png\",\"phone_number\":\"+442079460958\",\"company_name\":\"Acme\",\"description\":\"Trial\",\"country_code\":\"GB\",\"city\":\"London\"", html);
+    }
+
+    [Fact]
+    public async Task A_custom_resolver_supplies_custom_attributes_for_setCustomAttributes()
+    {
+        _settings["WidgetIdentity:Vendor"] = "Chatku";
+        var context = Context(Principals.Anonymous, new FixedUserResolver(new WidgetUser("c-1")
+        {
+            Email = "c1@example.com",
+            CustomAttributes = new Dictionary<string, object?> { ["plan"] = "pro", ["orders"] = 3L },
+        }));
+
+        var html = await Render(context, new ChatWidgetRequest());
+
+        Assert.Contains("window.$chatbot.setCustomAttributes({\"plan\":\"pro\",\"orders\":3});", html);
+    }
+
+    [Fact]
     public async Task The_secret_is_never_in_the_rendered_output()
     {
         var html = await Render(Context(Principals.Jane), new ChatWidgetRequest());
@@ -211,11 +259,23 @@ public sealed class WidgetIdentityRendererTests
         Assert.DoesNotContain(TestOptions.Secret, html);
     }
 
-    private DefaultHttpContext Context(ClaimsPrincipal user) => new()
+    private DefaultHttpContext Context(ClaimsPrincipal user, IWidgetUserResolver? resolver = null) => new()
     {
         User = user,
-        RequestServices = TestOptions.BuildServices(_settings, services: services => services.AddLogging(builder => builder.AddProvider(_logs))),
+        RequestServices = TestOptions.BuildServices(_settings, services: services =>
+        {
+            services.AddLogging(builder => builder.AddProvider(_logs));
+            if (resolver is not null)
+            {
+                services.AddSingleton(resolver);
+            }
+        }),
     };
+
+    private sealed class FixedUserResolver(WidgetUser user) : IWidgetUserResolver
+    {
+        public ValueTask<WidgetUser?> ResolveAsync(HttpContext context, WidgetClaimOptions claims) => ValueTask.FromResult<WidgetUser?>(user);
+    }
 
     private static async Task<string> Render(HttpContext context, ChatWidgetRequest request)
     {

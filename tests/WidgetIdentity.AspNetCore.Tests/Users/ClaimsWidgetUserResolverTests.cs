@@ -47,6 +47,42 @@ public sealed class ClaimsWidgetUserResolverTests
     }
 
     [Fact]
+    public async Task The_avatar_defaults_to_the_OIDC_picture_claim_and_the_phone_to_MobilePhone_then_phone_number()
+    {
+        var oidc = await Resolve(Principals.SignedIn(("sub", "9"), ("picture", "https://cdn.example/9.png"), ("phone_number", "+15550100009")));
+        var windows = await Resolve(Principals.SignedIn(
+            ("sub", "9"), (ClaimTypes.MobilePhone, "+15550100001"), ("phone_number", "+15550100009")));
+
+        Assert.Equal("https://cdn.example/9.png", oidc?.AvatarUrl);
+        Assert.Equal("+15550100009", oidc?.PhoneNumber);
+        Assert.Equal("+15550100001", windows?.PhoneNumber);
+    }
+
+    [Fact]
+    public async Task Company_description_country_and_city_are_read_only_from_configured_claims()
+    {
+        var principal = Principals.SignedIn(
+            ("sub", "9"), ("org", "Acme"), ("bio", "Gold customer"), ("ctry", "NZ"), ("town", "Wellington"),
+            (ClaimTypes.Country, "Germany"), (ClaimTypes.Locality, "Berlin"));
+
+        var unconfigured = await Resolve(principal);
+        var configured = await Resolve(principal, new WidgetClaimOptions { CompanyName = "org", Description = "bio", CountryCode = "ctry", City = "town" });
+
+        Assert.Equal(new WidgetUser("9"), unconfigured);
+        Assert.Equal(("Acme", "Gold customer", "NZ", "Wellington"), (configured?.CompanyName, configured?.Description, configured?.CountryCode, configured?.City));
+    }
+
+    [Fact]
+    public async Task Configured_custom_attribute_claims_become_string_attributes_and_missing_ones_are_left_out()
+    {
+        var user = await Resolve(
+            Principals.SignedIn(("sub", "9"), ("urn:example:plan", "gold"), ("urn:example:empty", " ")),
+            new WidgetClaimOptions { CustomAttributes = { ["plan"] = "urn:example:plan", ["tier"] = "urn:example:tier", ["empty"] = "urn:example:empty" } });
+
+        Assert.Equal(new Dictionary<string, object?> { ["plan"] = "gold" }, user?.CustomAttributes);
+    }
+
+    [Fact]
     public async Task A_signed_in_user_without_an_id_claim_is_anonymous_with_one_warning()
     {
         var user = await Resolve(Principals.SignedIn((ClaimTypes.Email, "a@b.example")));
