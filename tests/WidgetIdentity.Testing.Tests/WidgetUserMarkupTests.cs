@@ -42,23 +42,75 @@ public sealed class WidgetUserMarkupTests
         Assert.Null(WidgetUserMarkup.Find("<script src=\"https://chatbot.ainisa.com/widget.js\"></script><script>var x = 1;</script>"));
     }
 
-    private static async Task<string> Render(string vendor, string firstName)
+    [Fact]
+    public async Task Reads_custom_attributes_whose_values_hold_the_call_syntax_itself()
+    {
+        const string hostile = "\"}); window.$chatwoot.setCustomAttributes({\"x\":1}); window.$chatwoot.reset();";
+
+        var user = WidgetUserMarkup.Find(await Render("Chatwoot", hostile, attributes: [new Claim("plan", hostile)]));
+
+        Assert.Equal(hostile, user!.Fields["name"]);
+        Assert.Equal(hostile, user.CustomAttributes["plan"].GetString());
+        Assert.False(user.ResetsPreviousVisitor);
+        Assert.True(user.IsSignedWith(Secret));
+    }
+
+    [Fact]
+    public async Task A_page_for_another_user_on_the_same_browser_reads_as_resetting_first()
+    {
+        var (first, _) = await RenderContext("Chatku", "Jane", id: "7");
+        var cookie = first.Response.Headers.SetCookie.ToString().Split(';')[0];
+
+        var next = await Render("Chatku", "Bob", id: "8", cookie: cookie);
+
+        var user = WidgetUserMarkup.Find(next);
+        Assert.Equal("8", user!.UserId);
+        Assert.True(user.ResetsPreviousVisitor);
+        Assert.True(WidgetUserMarkup.ResetsWidget(next));
+    }
+
+    [Fact]
+    public async Task The_page_after_sign_out_identifies_nobody_and_resets_the_widget()
+    {
+        var (first, _) = await RenderContext("Chatwoot", "Jane", id: "7");
+        var cookie = first.Response.Headers.SetCookie.ToString().Split(';')[0];
+
+        var next = await Render("Chatwoot", firstName: null, id: null, cookie: cookie);
+
+        Assert.Null(WidgetUserMarkup.Find(next));
+        Assert.True(WidgetUserMarkup.ResetsWidget(next));
+        Assert.False(WidgetUserMarkup.ResetsWidget(await Render("Chatwoot", "Jane")));
+    }
+
+    private static async Task<string> Render(string vendor, string? firstName, string? id = "7", string? cookie = null, Claim[]? attributes = null)
+    {
+        var (_, html) = await RenderContext(vendor, firstName, id, cookie, attributes);
+        return html;
+    }
+
+    private static async Task<(DefaultHttpContext Context, string Html)> RenderContext(string vendor, string? firstName, string? id = "7", string? cookie = null, Claim[]? attributes = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["WidgetIdentity:Secret"] = Secret,
             ["WidgetIdentity:Vendor"] = vendor,
+            ["WidgetIdentity:Claims:CustomAttributes:plan"] = "plan",
         }).Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddWidgetIdentity().BuildServiceProvider();
+        Claim[] claims = id is null ? [] : [new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.GivenName, firstName ?? ""), .. attributes ?? []];
         var context = new DefaultHttpContext
         {
             RequestServices = services,
-            User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "7"), new Claim(ClaimTypes.GivenName, firstName)], "Test")),
+            User = new ClaimsPrincipal(new ClaimsIdentity(claims, id is null ? null : "Test")),
         };
+        if (cookie is not null)
+        {
+            context.Request.Headers.Cookie = cookie;
+        }
 
         var html = await services.GetRequiredService<WidgetIdentityRenderer>().RenderAsync(context, new ChatWidgetRequest());
         using var writer = new StringWriter();
         html.WriteTo(writer, HtmlEncoder.Default);
-        return writer.ToString();
+        return (context, writer.ToString());
     }
 }
