@@ -72,6 +72,14 @@
     title.textContent = "Chat widget preview · " + state.vendor + (widget ? " (" + widget + ")" : "");
     panel.appendChild(title);
 
+    if (state.resets) {
+      var reset = document.createElement("p");
+      reset.style.cssText = "margin:6px 0 0;color:#57606a";
+      reset.textContent = "widget reset first: the previous visitor was forgotten";
+      panel.setAttribute("data-reset", "true");
+      panel.appendChild(reset);
+    }
+
     var status = document.createElement("p");
     status.id = panelId + "-status";
     status.style.cssText = "margin:6px 0;font-weight:600";
@@ -91,6 +99,9 @@
   }
 
   function setStatus(element, text, color) {
+    if (state.rejected && text.indexOf("rejected") !== 0) {
+      return; // a rejection by the SDK outranks the hash check
+    }
     state.status = text;
     element.textContent = text;
     element.style.color = color;
@@ -134,20 +145,75 @@
       ? { id: String(data[idField]), hash: data[hashField], fields: fieldsExcept(data, [idField, hashField]) }
       : null);
   } else {
-    var hashKey = query.get("hash");
+    standInForReadyEventSdk(query.get("sdk"), query.get("event"), query.get("hash"));
+  }
+
+  // Enforces what the vendor's SDK enforces, so a call the real widget would reject fails here too: setUser throws
+  // unless the identifier is a string or number and the user has a non-empty avatar_url, email or name;
+  // setCustomAttributes throws without a key; reset() reloads the widget, which dispatches the ready event again.
+  function standInForReadyEventSdk(sdkName, readyEvent, hashKey) {
     var called = false;
-    window[query.get("sdk")] = {
+    var reloading = false;
+    state.resets = 0;
+    state.customAttributes = null;
+    state.rejected = null;
+
+    function reject(message) {
+      state.rejected = message;
+      whenDocumentReady(function () {
+        var status = document.getElementById(panelId + "-status") || render(null);
+        setStatus(status, "rejected by the SDK: " + message, "#cf222e");
+      });
+      throw new Error(message);
+    }
+
+    function dispatchReady() {
+      window.dispatchEvent(new Event(readyEvent));
+    }
+
+    function settle() {
+      if (!called && !reloading && !state.rejected) { show(null); }
+    }
+
+    window[sdkName] = {
       setUser: function (id, attributes) {
         state.setUserCalls.push([id, attributes]);
+        if (typeof id !== "string" && typeof id !== "number") {
+          reject("Identifier should be a string or a number");
+        }
+        if (!attributes || !(attributes.avatar_url || attributes.email || attributes.name)) {
+          reject("User object should have one of the keys [avatar_url, email, name]");
+        }
         if (!called) {
           called = true;
-          show({ id: String(id), hash: attributes && attributes[hashKey], fields: fieldsExcept(attributes || {}, [hashKey]) });
+          show({ id: String(id), hash: attributes[hashKey], fields: fieldsExcept(attributes, [hashKey]) });
         }
+      },
+      setCustomAttributes: function (attributes) {
+        if (!attributes || !Object.keys(attributes).length) {
+          reject("Custom attributes should have atleast one key");
+        }
+        state.customAttributes = attributes;
+        whenDocumentReady(function () {
+          var list = document.querySelector("#" + panelId + " dl");
+          if (list) {
+            Object.keys(attributes).forEach(function (key) { row(list, "custom: " + key, JSON.stringify(attributes[key])); });
+          }
+        });
+      },
+      reset: function () {
+        state.resets++;
+        reloading = true;
+        setTimeout(function () {
+          reloading = false;
+          dispatchReady();
+          settle();
+        }, 0);
       }
     };
     whenDocumentReady(function () {
-      window.dispatchEvent(new Event(query.get("event")));
-      if (!called) { show(null); }
+      dispatchReady();
+      settle();
     });
   }
 })();
