@@ -42,7 +42,6 @@ public static class WidgetIdentityServiceCollectionExtensions
         services.TryAddSingleton<WidgetCatalog>();
         services.TryAddSingleton(static provider => new WidgetIdentityRenderer(
             provider.GetRequiredService<WidgetCatalog>(),
-            provider.GetRequiredService<IWidgetUserResolver>(),
             provider.GetRequiredService<ILogger<WidgetIdentityRenderer>>()));
 
         // Only apps with cookie authentication ever build these options: JWT-bearer-only apps are untouched.

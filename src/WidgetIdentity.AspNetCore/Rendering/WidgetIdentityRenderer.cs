@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using WidgetIdentity.Configuration;
 using WidgetIdentity.Dialects;
@@ -17,13 +18,11 @@ namespace WidgetIdentity.Rendering;
 public sealed partial class WidgetIdentityRenderer
 {
     private readonly WidgetCatalog _catalog;
-    private readonly IWidgetUserResolver _userResolver;
     private readonly ILogger _logger;
 
-    internal WidgetIdentityRenderer(WidgetCatalog catalog, IWidgetUserResolver userResolver, ILogger<WidgetIdentityRenderer> logger)
+    internal WidgetIdentityRenderer(WidgetCatalog catalog, ILogger<WidgetIdentityRenderer> logger)
     {
         _catalog = catalog;
-        _userResolver = userResolver;
         _logger = logger;
     }
 
@@ -122,7 +121,10 @@ public sealed partial class WidgetIdentityRenderer
             return null; // signed out in this very request: its HttpContext.User is still the previous visitor
         }
 
-        var claimsUser = await _userResolver.ResolveAsync(context, widget.Claims);
+        // From the request's services, so an app's resolver may be scoped (for example over its DbContext).
+        var resolver = context.RequestServices?.GetService<IWidgetUserResolver>() ?? throw new InvalidOperationException(
+            "No IWidgetUserResolver is registered for this request: call builder.Services.AddWidgetIdentity().");
+        var claimsUser = await resolver.ResolveAsync(context, widget.Claims);
         var user = ApplyOverrides(claimsUser, request);
         if (user is null)
         {

@@ -4,7 +4,8 @@ namespace WidgetIdentity.Users;
 
 /// <summary>
 /// Finds the user a widget is told about. The default reads <c>HttpContext.User</c>'s claims; replace it
-/// (register your own before or after <c>AddWidgetIdentity()</c>) to load profiles from your own store.
+/// (register your own before or after <c>AddWidgetIdentity()</c>, with any lifetime: it is resolved from the request's
+/// services) to load profiles from your own store.
 /// </summary>
 public interface IWidgetUserResolver
 {

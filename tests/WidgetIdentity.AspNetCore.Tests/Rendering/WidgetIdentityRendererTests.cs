@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using WidgetIdentity.Hashing;
@@ -249,6 +250,25 @@ public sealed class WidgetIdentityRendererTests
         var html = await Render(context, new ChatWidgetRequest());
 
         Assert.Contains("window.$chatbot.setCustomAttributes({\"plan\":\"pro\",\"orders\":3});", html);
+    }
+
+    [Fact]
+    public async Task A_scoped_resolver_over_the_apps_own_services_is_used_per_request()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(_settings).Build();
+        await using var root = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging()
+            .AddWidgetIdentity()
+            .AddScoped<IWidgetUserResolver>(_ => new FixedUserResolver(new WidgetUser("db-5") { FirstName = "Stored" }))
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        await using var scope = root.CreateAsyncScope();
+        var context = new DefaultHttpContext { User = Principals.Jane, RequestServices = scope.ServiceProvider };
+
+        var html = await Render(context, new ChatWidgetRequest());
+
+        Assert.Contains("\"user_id\":\"db-5\"", html);
+        Assert.Contains("\"firstname\":\"Stored\"", html);
     }
 
     [Fact]
