@@ -80,6 +80,14 @@
       panel.appendChild(reset);
     }
 
+    if (state.conversation) {
+      var conversation = document.createElement("p");
+      conversation.style.cssText = "margin:6px 0 0;color:#57606a";
+      conversation.textContent = (state.conversation.resumed ? "resumed conversation " : "new conversation ") + state.conversation.token;
+      panel.setAttribute("data-conversation", state.conversation.resumed ? "resumed" : "new");
+      panel.appendChild(conversation);
+    }
+
     var status = document.createElement("p");
     status.id = panelId + "-status";
     status.style.cssText = "margin:6px 0;font-weight:600";
@@ -150,13 +158,27 @@
 
   // Enforces what the vendor's SDK enforces, so a call the real widget would reject fails here too: setUser throws
   // unless the identifier is a string or number and the user has a non-empty avatar_url, email or name;
-  // setCustomAttributes throws without a key; reset() reloads the widget, which dispatches the ready event again.
+  // setCustomAttributes throws without a key. Like the SDK it keeps the conversation in a cookie on the site's domain
+  // (cw_conversation, resumed on the next page) and the last user in cw_user_<token>; reset() removes both and reloads
+  // the widget, which starts a new conversation and dispatches the ready event again.
   function standInForReadyEventSdk(sdkName, readyEvent, hashKey) {
+    var conversationCookie = "cw_conversation";
+    var userCookie = "cw_user_preview";
     var called = false;
     var reloading = false;
     state.resets = 0;
     state.customAttributes = null;
     state.rejected = null;
+    state.conversation = null;
+
+    function readCookie(name) {
+      var match = document.cookie.split("; ").filter(function (pair) { return pair.indexOf(name + "=") === 0; })[0];
+      return match ? decodeURIComponent(match.substring(name.length + 1)) : null;
+    }
+
+    function writeCookie(name, value, maxAge) {
+      document.cookie = name + "=" + encodeURIComponent(value) + "; path=/; max-age=" + maxAge + "; samesite=lax";
+    }
 
     function reject(message) {
       state.rejected = message;
@@ -167,7 +189,24 @@
       throw new Error(message);
     }
 
+    // What the SDK stores of the user: a hash of the user data, never the data itself.
+    function fingerprint(text) {
+      var hash = 0x811c9dc5;
+      for (var i = 0; i < text.length; i++) {
+        hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+      }
+      return (hash >>> 0).toString(16);
+    }
+
+    // The widget frame has loaded: it resumes the conversation the cookie names, or starts one.
+    function load() {
+      var token = readCookie(conversationCookie);
+      state.conversation = { token: token || "preview-" + Math.random().toString(36).slice(2, 10), resumed: !!token };
+      writeCookie(conversationCookie, state.conversation.token, 31536000);
+    }
+
     function dispatchReady() {
+      load();
       window.dispatchEvent(new Event(readyEvent));
     }
 
@@ -184,6 +223,7 @@
         if (!attributes || !(attributes.avatar_url || attributes.email || attributes.name)) {
           reject("User object should have one of the keys [avatar_url, email, name]");
         }
+        writeCookie(userCookie, fingerprint(JSON.stringify([id, attributes])), 31536000);
         if (!called) {
           called = true;
           show({ id: String(id), hash: attributes[hashKey], fields: fieldsExcept(attributes, [hashKey]) });
@@ -202,6 +242,8 @@
         });
       },
       reset: function () {
+        writeCookie(conversationCookie, "", 0);
+        writeCookie(userCookie, "", 0);
         state.resets++;
         reloading = true;
         setTimeout(function () {

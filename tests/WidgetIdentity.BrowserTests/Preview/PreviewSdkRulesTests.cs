@@ -28,25 +28,57 @@ public sealed class PreviewSdkRulesTests(ChromiumFixture chromium, PreviewSite s
     }
 
     [Fact]
-    public async Task When_another_user_signs_in_on_the_same_browser_the_named_widget_is_reset_before_their_user_is_set()
+    public async Task Like_the_SDK_it_keeps_the_conversation_in_a_cookie_and_resumes_it_on_the_next_page()
+    {
+        await using var browser = await BrowserPage.OpenAsync(chromium, site);
+        await browser.LogInAsync("jane@example.com");
+        await browser.GotoAsync("Support");
+        var first = await ConversationAsync(browser);
+
+        await browser.GotoAsync("Support");
+
+        Assert.Equal(("new", first.Token), (first.State, await CookieAsync(browser, "cw_conversation")));
+        Assert.Equal(("resumed", first.Token), await ConversationAsync(browser));
+        Assert.NotNull(await CookieAsync(browser, "cw_user_preview"));
+        await browser.AssertCleanAsync();
+    }
+
+    [Fact]
+    public async Task When_another_user_signs_in_on_the_same_browser_the_previous_conversation_is_gone_and_the_widget_reset_first()
     {
         var bob = await site.StoredUserAsync("bob@example.com");
         await using var browser = await BrowserPage.OpenAsync(chromium, site);
         await browser.LogInAsync("jane@example.com");
         await browser.GotoAsync("Support");
         Assert.Equal("verified", await PreviewPanelTests.VerdictAsync(browser, "#widget-identity-preview-support"));
-        await browser.LogOutAsync(); // lands on the home page, which has no support widget: its hand-over cookie stays
+        var janes = await ConversationAsync(browser);
 
+        await browser.LogOutAsync(); // the sign-out response deletes cw_*; the home page has no support widget, so its hand-over cookie stays
+        Assert.Null(await CookieAsync(browser, "cw_conversation"));
         await browser.LogInAsync(bob.Email!);
         await browser.GotoAsync("Support");
 
         Assert.Equal("verified", await PreviewPanelTests.VerdictAsync(browser, "#widget-identity-preview-support"));
         Assert.Equal("true", await browser.Page.GetAttributeAsync("#widget-identity-preview-support", "data-reset"));
         Assert.Equal(1, await browser.Page.EvaluateAsync<int>("() => window.__widgetIdentityPreviews.support.resets"));
+        var bobs = await ConversationAsync(browser);
+        Assert.Equal("new", bobs.State);
+        Assert.NotEqual(janes.Token, bobs.Token);
         var received = await browser.ReadExactAsync("window.__widgetIdentityPreviews.support.received");
         Assert.Equal(bob.Id, BrowserPage.Text(received!.Value.GetProperty("id")));
         await browser.AssertCleanAsync();
     }
+
+    private static async Task<(string? State, string? Token)> ConversationAsync(BrowserPage browser)
+    {
+        await PreviewPanelTests.VerdictAsync(browser, "#widget-identity-preview-support");
+        return (
+            await browser.Page.GetAttributeAsync("#widget-identity-preview-support", "data-conversation"),
+            await browser.Page.EvaluateAsync<string?>("() => window.__widgetIdentityPreviews.support.conversation.token"));
+    }
+
+    private static async Task<string?> CookieAsync(BrowserPage browser, string name) =>
+        (await browser.Page.Context.CookiesAsync()).FirstOrDefault(cookie => cookie.Name == name)?.Value;
 
     /// <summary>A page of the site's origin whose own script calls the preview SDK by hand, as a site writing the snippet itself would.</summary>
     private async Task ServeHandWrittenPageAsync(BrowserPage browser, string call) =>
