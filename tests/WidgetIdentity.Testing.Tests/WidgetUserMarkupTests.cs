@@ -58,8 +58,7 @@ public sealed class WidgetUserMarkupTests
     [Fact]
     public async Task A_page_for_another_user_on_the_same_browser_reads_as_resetting_first()
     {
-        var (first, _) = await RenderContext("Chatku", "Jane", id: "7");
-        var cookie = first.Response.Headers.SetCookie.ToString().Split(';')[0];
+        var cookie = await CookieAfterJaneAsync("Chatku");
 
         var next = await Render("Chatku", "Bob", id: "8", cookie: cookie);
 
@@ -72,14 +71,20 @@ public sealed class WidgetUserMarkupTests
     [Fact]
     public async Task The_page_after_sign_out_identifies_nobody_and_resets_the_widget()
     {
-        var (first, _) = await RenderContext("Chatwoot", "Jane", id: "7");
-        var cookie = first.Response.Headers.SetCookie.ToString().Split(';')[0];
+        var cookie = await CookieAfterJaneAsync("Chatwoot");
 
         var next = await Render("Chatwoot", firstName: null, id: null, cookie: cookie);
 
         Assert.Null(WidgetUserMarkup.Find(next));
         Assert.True(WidgetUserMarkup.ResetsWidget(next));
         Assert.False(WidgetUserMarkup.ResetsWidget(await Render("Chatwoot", "Jane")));
+    }
+
+    /// <summary>The cookie a page that identified Jane leaves in the browser, as the next request sends it.</summary>
+    private static async Task<string> CookieAfterJaneAsync(string vendor)
+    {
+        var (first, _) = await RenderContext(vendor, "Jane", id: "7");
+        return first.Response.Headers.SetCookie.ToString().Split(';')[0];
     }
 
     private static async Task<string> Render(string vendor, string? firstName, string? id = "7", string? cookie = null, Claim[]? attributes = null)
