@@ -124,12 +124,21 @@ public sealed partial class WidgetIdentityRenderer
         // From the request's services, so an app's resolver may be scoped (for example over its DbContext).
         var resolver = context.RequestServices?.GetService<IWidgetUserResolver>() ?? throw new InvalidOperationException(
             "No IWidgetUserResolver is registered for this request: call builder.Services.AddWidgetIdentity().");
-        var claimsUser = await resolver.ResolveAsync(context, widget.Claims);
-        var user = ApplyOverrides(claimsUser, request);
+        var resolved = await resolver.ResolveAsync(context, widget.Claims);
+        if (resolved is not null && WidgetUserText.NonBlank(resolved.Id) is null)
+        {
+            // Signing an empty id would merge every such visitor into one contact at the vendor.
+            LogResolvedUserWithoutId(_logger, context.Request.Path, resolver.GetType().Name);
+            resolved = null;
+        }
+
+        var user = ApplyOverrides(resolved, request);
         if (user is null)
         {
             return null;
         }
+
+        user = WidgetUserText.WithoutBlankFields(user);
 
         if (!PrivateResponse.ConsentAllowsPersonalData(context))
         {
@@ -187,7 +196,7 @@ public sealed partial class WidgetIdentityRenderer
         };
     }
 
-    private static string? NonBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+    private static string? NonBlank(string? value) => WidgetUserText.NonBlank(value);
 
     [LoggerMessage(EventId = 2, EventName = "ConsentNotGiven", Level = LogLevel.Debug,
         Message = "Cookie consent is needed and not given on {Path}; the chat widget gets no personal data.")]
@@ -200,6 +209,10 @@ public sealed partial class WidgetIdentityRenderer
     [LoggerMessage(EventId = 4, EventName = "UserDataAdjusted", Level = LogLevel.Warning,
         Message = "The chat widget user data on {Path} ({Widget}, vendor {Vendor}) was adjusted so that the vendor's SDK accepts it: {Issues}.")]
     private static partial void LogUserDataAdjusted(ILogger logger, PathString path, string widget, string vendor, string issues);
+
+    [LoggerMessage(EventId = 6, EventName = "ResolvedUserWithoutId", Level = LogLevel.Warning,
+        Message = "{Resolver} returned a user with an empty id on {Path}; the chat widget treats the visitor as anonymous. Return null for an anonymous visitor, or the user's stable id.")]
+    private static partial void LogResolvedUserWithoutId(ILogger logger, PathString path, string resolver);
 
     [LoggerMessage(EventId = 5, EventName = "HandOverCookieKept", Level = LogLevel.Debug,
         Message = "The response on {Path} had already started, so the widget hand-over cookie could not be deleted; the widget is told to forget the previous visitor again on the next page.")]

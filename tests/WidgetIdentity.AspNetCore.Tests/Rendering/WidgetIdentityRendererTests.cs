@@ -272,6 +272,26 @@ public sealed class WidgetIdentityRendererTests
     }
 
     [Fact]
+    public async Task Blank_fields_from_an_apps_resolver_count_as_unknown_so_the_sdk_never_gets_an_empty_name()
+    {
+        _settings["WidgetIdentity:Vendor"] = "Chatwoot";
+        var context = Context(Principals.Anonymous, new FixedUserResolver(new WidgetUser("c-2") { Name = "", Email = " ", AvatarUrl = "\t" }));
+
+        var html = await Render(context, new ChatWidgetRequest());
+
+        Assert.Contains($"setUser(\"c-2\", {{\"name\":\"c-2\",\"identifier_hash\":", html);
+    }
+
+    [Fact]
+    public async Task A_resolver_that_returns_an_empty_id_leaves_the_visitor_anonymous_with_a_warning()
+    {
+        var context = Context(Principals.Jane, new FixedUserResolver(new WidgetUser(" ") { Email = "x@example.com" }));
+
+        Assert.Equal(AinisaScript, await Render(context, new ChatWidgetRequest()));
+        Assert.Contains(_logs.Entries, entry => entry.EventId.Name == "ResolvedUserWithoutId" && entry.Level == LogLevel.Warning);
+    }
+
+    [Fact]
     public async Task The_secret_is_never_in_the_rendered_output()
     {
         var html = await Render(Context(Principals.Jane), new ChatWidgetRequest());
