@@ -19,6 +19,9 @@ internal sealed record ResolvedWidget(
 {
     public const string DefaultFallbackName = "{id}";
 
+    /// <summary>The cookie that remembers whom this widget was last told about.</summary>
+    public string VisitorCookieName { get; } = SignOut.VisitorCookie.NameFor(Name);
+
     /// <summary>The configuration key of this widget's section, for messages.</summary>
     public string KeyPrefix => WidgetSettings.KeyPrefix(Name);
 

@@ -9,7 +9,7 @@ namespace WidgetIdentity.Hashing;
 /// </summary>
 public static class WidgetIdentityHash
 {
-    private const int HashByteLength = SHA256.HashSizeInBytes;
+    internal const int HashByteLength = SHA256.HashSizeInBytes;
     private const int StackallocLimit = 256;
 
     /// <summary>Computes the lowercase hex HMAC-SHA256 of <paramref name="value"/> keyed with <paramref name="secret"/>.</summary>
@@ -57,7 +57,8 @@ public static class WidgetIdentityHash
         return Convert.ToHexStringLower(hash);
     }
 
-    private static void ComputeBytes(ReadOnlySpan<byte> key, string value, Span<byte> destination)
+    /// <summary>Writes the 32 hash bytes of <paramref name="value"/> to <paramref name="destination"/>.</summary>
+    internal static void ComputeBytes(ReadOnlySpan<byte> key, string value, Span<byte> destination)
     {
         var maxBytes = Encoding.UTF8.GetMaxByteCount(value.Length);
         byte[]? rented = null;

@@ -75,14 +75,16 @@ public sealed partial class WidgetIdentityRenderer
         var script = new ScriptBuilder(html);
         if (user is not null)
         {
-            var fingerprint = VisitorCookie.Fingerprint(widget, user.Id);
+            Span<byte> hash = stackalloc byte[WidgetIdentityHash.HashByteLength];
+            WidgetIdentityHash.ComputeBytes(widget.SecretKey, user.Id, hash);
+            var fingerprint = VisitorCookie.Fingerprint(hash);
             if (previous != fingerprint)
             {
                 VisitorCookie.Write(context, widget, fingerprint);
             }
 
             html.Append(ScriptTag.Open(nonce, src: null));
-            widget.Dialect.WriteUserData(script, user, WidgetIdentityHash.Compute(widget.SecretKey, user.Id), resetFirst: previous is not null && previous != fingerprint);
+            widget.Dialect.WriteUserData(script, user, Convert.ToHexStringLower(hash), resetFirst: previous is not null && previous != fingerprint);
             html.Append(ScriptTag.Close);
             return;
         }

@@ -6,7 +6,7 @@ using WidgetIdentity.Configuration;
 namespace WidgetIdentity.SignOut;
 
 /// <summary>
-/// Remembers, in the visitor's own browser, whom a widget was last told about: a keyed fingerprint of the user id, never
+/// Remembers, in the visitor's own browser, whom a widget was last told about: a fingerprint of the user's identity hash, never
 /// the id. When the next page's visitor differs (signed out, or another user signed in), the page tells the widget to
 /// forget the previous one first. Nothing is kept on the server, so any instance can render any request.
 /// </summary>
@@ -19,28 +19,30 @@ internal static class VisitorCookie
     private static readonly byte[] Purpose = Encoding.UTF8.GetBytes("WidgetIdentity.Visitor\n");
 
     /// <summary><c>.WidgetIdentity.Visitor</c> for the root widget, <c>.WidgetIdentity.Visitor.&lt;name&gt;</c> for a named one.</summary>
-    public static string Name(ResolvedWidget widget) =>
-        widget.Name is null ? NamePrefix : $"{NamePrefix}.{Uri.EscapeDataString(widget.Name)}";
+    public static string NameFor(string? widgetName) =>
+        widgetName is null ? NamePrefix : $"{NamePrefix}.{Uri.EscapeDataString(widgetName)}";
 
-    /// <summary>The value for <paramref name="userId"/>: HMAC-SHA256 under the widget's secret, truncated, base64url.</summary>
-    public static string Fingerprint(ResolvedWidget widget, string userId)
+    /// <summary>
+    /// The value for a user, from the identity hash already computed for the page: SHA-256 over a purpose label and the
+    /// hash, truncated, base64url. It reveals neither the hash nor the id, and only the secret's holder can make it for an id.
+    /// </summary>
+    public static string Fingerprint(ReadOnlySpan<byte> identityHash)
     {
-        var idBytes = Encoding.UTF8.GetBytes(userId);
-        var message = new byte[Purpose.Length + idBytes.Length];
-        Purpose.CopyTo(message, 0);
-        idBytes.CopyTo(message, Purpose.Length);
-        Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        HMACSHA256.HashData(widget.SecretKey, message, hash);
-        return Convert.ToBase64String(hash[..FingerprintBytes]).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        Span<byte> message = stackalloc byte[Purpose.Length + identityHash.Length];
+        Purpose.CopyTo(message);
+        identityHash.CopyTo(message[Purpose.Length..]);
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(message, digest);
+        return Convert.ToBase64String(digest[..FingerprintBytes]).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 
-    public static string? Read(HttpContext context, ResolvedWidget widget) => context.Request.Cookies[Name(widget)];
+    public static string? Read(HttpContext context, ResolvedWidget widget) => context.Request.Cookies[widget.VisitorCookieName];
 
     public static void Write(HttpContext context, ResolvedWidget widget, string fingerprint) =>
-        context.Response.Cookies.Append(Name(widget), fingerprint, Options(context, Lifetime));
+        context.Response.Cookies.Append(widget.VisitorCookieName, fingerprint, Options(context, Lifetime));
 
     public static void Delete(HttpContext context, ResolvedWidget widget) =>
-        context.Response.Cookies.Delete(Name(widget), Options(context, maxAge: null));
+        context.Response.Cookies.Delete(widget.VisitorCookieName, Options(context, maxAge: null));
 
     private static CookieOptions Options(HttpContext context, TimeSpan? maxAge) => new()
     {

@@ -6,7 +6,7 @@ internal static class WidgetUserText
     public static string? NonBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     /// <summary>The user with every blank field set to <see langword="null"/>, so a vendor never receives an empty value as if it were known.</summary>
-    public static WidgetUser WithoutBlankFields(WidgetUser user) => user with
+    public static WidgetUser WithoutBlankFields(WidgetUser user) => !HasBlankField(user) ? user : user with
     {
         Email = NonBlank(user.Email),
         Name = NonBlank(user.Name),
@@ -19,4 +19,10 @@ internal static class WidgetUserText
         CountryCode = NonBlank(user.CountryCode),
         City = NonBlank(user.City),
     };
+
+    private static bool HasBlankField(WidgetUser user) =>
+        IsBlank(user.Email) || IsBlank(user.Name) || IsBlank(user.FirstName) || IsBlank(user.LastName) || IsBlank(user.AvatarUrl)
+        || IsBlank(user.PhoneNumber) || IsBlank(user.CompanyName) || IsBlank(user.Description) || IsBlank(user.CountryCode) || IsBlank(user.City);
+
+    private static bool IsBlank(string? value) => value is not null && string.IsNullOrWhiteSpace(value);
 }
