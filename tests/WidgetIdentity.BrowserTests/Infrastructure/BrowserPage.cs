@@ -93,7 +93,7 @@ public sealed class BrowserPage : IAsyncDisposable
     public async Task LogInAsync(string email)
     {
         await GotoAsync("Login");
-        await Page.FillAsync("#Input_Email", email);
+        await Page.FillAsync("#Input_EmailOrUserName", email);
         await Page.FillAsync("#Input_Password", DemoUsers.Password);
         await ClickAndWaitForNextPageAsync("#login button[type=submit]");
         Assert.Equal(_site.Url(""), Page.Url);
