@@ -41,7 +41,11 @@ public sealed class StandInRecord(JsonElement record)
 }
 
 /// <summary>A <c>setUser</c> call as the widget frame received it, and the conversation it was attached to.</summary>
-public sealed record ReceivedUser(string Identifier, IReadOnlyList<KeyValuePair<string, string>> Fields, string Conversation);
+public sealed record ReceivedUser(string Identifier, IReadOnlyList<KeyValuePair<string, string>> Fields, string Conversation)
+{
+    /// <summary>The identifier, as a field named <c>id</c>, then the user's fields in order.</summary>
+    public IEnumerable<(string Name, string Value)> IdAndFields() => [("id", Identifier), .. Fields.Select(field => (field.Key, field.Value))];
+}
 
 /// <summary>A load of the widget frame: the conversation token its URL carried, and the one the server gave it.</summary>
 public sealed record FrameLoad(string? Carried, string Token, bool Resumed);
