@@ -14,17 +14,18 @@ namespace WidgetIdentity.IntegrationTests.Infrastructure;
 public sealed class SiteClient
 {
     private static readonly HtmlParser Parser = new();
-    private static readonly Uri BaseAddress = new("http://localhost");
 
     private readonly WebApplicationFactory<Program> _site;
+    private readonly Uri _baseAddress;
 
-    private SiteClient(WebApplicationFactory<Program> site, CookieContainer cookies, bool followRedirects)
+    private SiteClient(WebApplicationFactory<Program> site, Uri baseAddress, CookieContainer cookies, bool followRedirects)
     {
         _site = site;
+        _baseAddress = baseAddress;
         Cookies = cookies;
         Http = followRedirects
-            ? site.CreateDefaultClient(BaseAddress, new RedirectHandler(), new CookieContainerHandler(cookies))
-            : site.CreateDefaultClient(BaseAddress, new CookieContainerHandler(cookies));
+            ? site.CreateDefaultClient(baseAddress, new RedirectHandler(), new CookieContainerHandler(cookies))
+            : site.CreateDefaultClient(baseAddress, new CookieContainerHandler(cookies));
     }
 
     public HttpClient Http { get; }
@@ -32,21 +33,27 @@ public sealed class SiteClient
     /// <summary>The cookies this client holds for the site, shared with <see cref="WithoutRedirects"/>.</summary>
     public CookieContainer Cookies { get; }
 
-    public static SiteClient Anonymous(WebApplicationFactory<Program> site) => new(site, new CookieContainer(), followRedirects: true);
+    /// <summary>A new visitor, on the site as <c>http://localhost</c> or, with <paramref name="host"/>, under that host name.</summary>
+    public static SiteClient Anonymous(WebApplicationFactory<Program> site, string host = "localhost") =>
+        new(site, new UriBuilder(Uri.UriSchemeHttp, host).Uri, new CookieContainer(), followRedirects: true);
 
     /// <summary>The same visitor (the same cookies), but every response is returned as it is, redirects included.</summary>
-    public SiteClient WithoutRedirects() => new(_site, Cookies, followRedirects: false);
+    public SiteClient WithoutRedirects() => new(_site, _baseAddress, Cookies, followRedirects: false);
 
     /// <summary>Adds a cookie for the site, as a script of the site's pages would have set it.</summary>
-    public void SetCookie(string name, string value) => Cookies.Add(BaseAddress, new Cookie(name, value, "/"));
+    public void SetCookie(string name, string value) => Cookies.Add(_baseAddress, new Cookie(name, value, "/"));
+
+    /// <summary>The cookie named <paramref name="name"/> this client holds for the site, if any.</summary>
+    public Cookie? Cookie(string name) => Cookies.GetCookies(_baseAddress)[name];
 
     /// <summary>
     /// Logs in through the site's real login form: GET the page, read its antiforgery token, POST the email or user
     /// name and the password.
     /// </summary>
-    public static async Task<SiteClient> LogInAsync(WebApplicationFactory<Program> site, string login, string password = DemoLogins.Password)
+    public static async Task<SiteClient> LogInAsync(
+        WebApplicationFactory<Program> site, string login, string password = DemoLogins.Password, string host = "localhost")
     {
-        var client = Anonymous(site);
+        var client = Anonymous(site, host);
         var (_, loginPage) = await client.GetPageAsync("/Login");
         var form = loginPage.QuerySelector<IHtmlFormElement>("form#login") ?? throw new InvalidOperationException("The login page has no login form.");
         var response = await client.SubmitAsync("/Login", form, new Dictionary<string, string>
