@@ -12,10 +12,8 @@ namespace WidgetIdentity.BrowserTests.Hostile;
 [Collection(ChromiumCollection.Name)]
 public sealed class HostileCustomAttributeTests(ChromiumFixture chromium, ChatwootSite site) : IClassFixture<ChatwootSite>
 {
-    public static TheoryData<int> Batches() => [.. Enumerable.Range(0, HostileStrings.BatchCount)];
-
     [Theory]
-    [MemberData(nameof(Batches))]
+    [MemberData(nameof(HostileStrings.Batches), MemberType = typeof(HostileStrings))]
     public async Task Every_hostile_string_arrives_exactly_in_setUser_and_setCustomAttributes(int batch)
     {
         await using var browser = await BrowserPage.OpenAsync(chromium, site);

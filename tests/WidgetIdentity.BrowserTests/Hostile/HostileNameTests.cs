@@ -11,10 +11,8 @@ namespace WidgetIdentity.BrowserTests.Hostile;
 [Collection(ChromiumCollection.Name)]
 public sealed class HostileNameTests(ChromiumFixture chromium, AinisaSite site) : IClassFixture<AinisaSite>
 {
-    public static TheoryData<int> Batches() => [.. Enumerable.Range(0, HostileStrings.BatchCount)];
-
     [Theory]
-    [MemberData(nameof(Batches))]
+    [MemberData(nameof(HostileStrings.Batches), MemberType = typeof(HostileStrings))]
     public async Task Every_hostile_string_arrives_exactly_and_no_injected_script_runs(int batch)
     {
         await using var browser = await BrowserPage.OpenAsync(chromium, site);

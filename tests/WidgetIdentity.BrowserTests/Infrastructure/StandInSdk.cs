@@ -13,13 +13,8 @@ public sealed record StandInSdk(string Name, string Script, string SdkObject, st
 
     public static readonly StandInSdk Chatwoot = new("chatwoot", "/_test/vendor/chatwoot.js", "$chatwoot", "chatwoot:ready", "chatwootStandInToken");
 
-    public static IReadOnlyList<StandInSdk> All { get; } = [Chatku, Chatwoot];
-
     /// <summary>The cookie in which the SDK keeps a hash of the last user it sent.</summary>
     public string UserCookie => $"cw_user_{WebsiteToken}";
-
-    public static StandInSdk Named(string name) =>
-        All.SingleOrDefault(sdk => sdk.Name == name) ?? throw new ArgumentException($"No stand-in SDK is named {name}.", nameof(name));
 
     /// <summary>The script's URL with the SDK's option that puts its cookies on <paramref name="baseDomain"/>.</summary>
     public string ScriptWithBaseDomain(string baseDomain) => $"{Script}?baseDomain={Uri.EscapeDataString(baseDomain)}";

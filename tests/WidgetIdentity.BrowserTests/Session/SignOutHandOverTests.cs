@@ -10,20 +10,17 @@ namespace WidgetIdentity.BrowserTests.Session;
 /// never show Bob Jane's conversation, and nothing of Jane's may travel after her sign-out.
 /// </summary>
 [Collection(ChromiumCollection.Name)]
-public sealed class SignOutHandOverTests(ChromiumFixture chromium, ChatkuSite chatku, ChatwootSite chatwoot)
-    : IClassFixture<ChatkuSite>, IClassFixture<ChatwootSite>
+public sealed class SignOutHandOverTests(ChromiumFixture chromium, ReadyEventSites sites) : IClassFixture<ReadyEventSites>
 {
     [Theory]
-    [InlineData("chatku")]
-    [InlineData("chatwoot")]
+    [MemberData(nameof(ReadyEventSites.Vendors), MemberType = typeof(ReadyEventSites))]
     public async Task After_sign_out_the_next_user_gets_a_fresh_widget_session_and_nothing_of_the_previous_user_travels(string vendor)
     {
-        var (site, sdk) = (vendor == "chatku" ? (SampleSiteFactory)chatku : chatwoot, StandInSdk.Named(vendor));
+        var (site, sdk) = sites.For(vendor);
         var jane = await site.StoredUserAsync("jane@example.com");
         var bob = await site.StoredUserAsync("bob@example.com");
         await using var browser = await BrowserPage.OpenAsync(chromium, site);
-        await browser.LogInAsync(jane.Email!);
-        var janeConversation = Assert.Single((await sdk.SettledAsync(browser)).Users).Conversation;
+        var janeConversation = await JaneLogsInAsync(browser, sdk);
         var janeCookies = await SdkCookiesAsync(browser, sdk);
         Assert.Equal(janeConversation, janeCookies[StandInSdk.ConversationCookie]);
         var requestsBefore = browser.Requests.Count;
@@ -67,15 +64,13 @@ public sealed class SignOutHandOverTests(ChromiumFixture chromium, ChatkuSite ch
     }
 
     [Theory]
-    [InlineData("chatku")]
-    [InlineData("chatwoot")]
+    [MemberData(nameof(ReadyEventSites.Vendors), MemberType = typeof(ReadyEventSites))]
     public async Task When_another_user_signs_in_without_signing_out_the_widget_resets_and_learns_the_new_user_in_a_fresh_conversation(string vendor)
     {
-        var (site, sdk) = (vendor == "chatku" ? (SampleSiteFactory)chatku : chatwoot, StandInSdk.Named(vendor));
+        var (site, sdk) = sites.For(vendor);
         var bob = await site.StoredUserAsync("bob@example.com");
         await using var browser = await BrowserPage.OpenAsync(chromium, site);
-        await browser.LogInAsync("jane@example.com");
-        var janeConversation = Assert.Single((await sdk.SettledAsync(browser)).Users).Conversation;
+        var janeConversation = await JaneLogsInAsync(browser, sdk);
 
         await browser.LogInAsync(bob.Email!);
 
@@ -90,6 +85,13 @@ public sealed class SignOutHandOverTests(ChromiumFixture chromium, ChatkuSite ch
         Assert.Equal(0, widget.Lost);
         Assert.Equal(["reset", "setUser"], (await StandInLog.ReadAsync(browser, sdk)).Where(entry => entry.Identifier != "1" && entry.What is "setUser" or "reset").Select(entry => entry.What));
         await browser.AssertCleanAsync();
+    }
+
+    /// <summary>Jane logs in; returns the conversation her widget attached her to.</summary>
+    private static async Task<string> JaneLogsInAsync(BrowserPage browser, StandInSdk sdk)
+    {
+        await browser.LogInAsync("jane@example.com");
+        return Assert.Single((await sdk.SettledAsync(browser)).Users).Conversation;
     }
 
     private static bool IsSignOut(BrowserPage browser, IRequest request) => request.Method == "POST" && request.Url == browser.Url("Logout");

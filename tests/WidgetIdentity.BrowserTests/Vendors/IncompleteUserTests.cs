@@ -7,8 +7,7 @@ namespace WidgetIdentity.BrowserTests.Vendors;
 /// user has a name, an email or an avatar URL: the package sends what the SDK accepts, and nothing throws.
 /// </summary>
 [Collection(ChromiumCollection.Name)]
-public sealed class IncompleteUserTests(ChromiumFixture chromium, ChatkuSite chatku, ChatwootSite chatwoot)
-    : IClassFixture<ChatkuSite>, IClassFixture<ChatwootSite>
+public sealed class IncompleteUserTests(ChromiumFixture chromium, ReadyEventSites sites) : IClassFixture<ReadyEventSites>
 {
     [Theory]
     [InlineData("chatku", "kiosk-7", "name", "4")] // no name, email or avatar: the fallback name, by default the id
@@ -20,13 +19,13 @@ public sealed class IncompleteUserTests(ChromiumFixture chromium, ChatkuSite cha
     public async Task A_user_with_one_field_reaches_the_SDK_with_that_field_and_the_hash_and_nothing_throws(
         string vendor, string login, string field, string value)
     {
-        var site = vendor == "chatku" ? (SampleSiteFactory)chatku : chatwoot;
+        var (site, sdk) = sites.For(vendor);
         var stored = await site.StoredUserAsync(login);
         await using var browser = await BrowserPage.OpenAsync(chromium, site);
 
         await browser.LogInAsync(login);
 
-        var widget = await StandInSdk.Named(vendor).SettledAsync(browser);
+        var widget = await sdk.SettledAsync(browser);
         Assert.Empty(widget.Errors);
         var user = Assert.Single(widget.Users);
         Assert.Equal(stored.Id, user.Identifier);

@@ -8,8 +8,7 @@ namespace WidgetIdentity.BrowserTests.Vendors;
 /// stand-in SDK that throws where the real one throws.
 /// </summary>
 [Collection(ChromiumCollection.Name)]
-public sealed class ReadyEventWidgetTests(ChromiumFixture chromium, ChatkuSite chatku, ChatwootSite chatwoot)
-    : IClassFixture<ChatkuSite>, IClassFixture<ChatwootSite>
+public sealed class ReadyEventWidgetTests(ChromiumFixture chromium, ReadyEventSites sites) : IClassFixture<ReadyEventSites>
 {
     [Theory]
     [InlineData("chatku", "jane@example.com")]
@@ -18,27 +17,26 @@ public sealed class ReadyEventWidgetTests(ChromiumFixture chromium, ChatkuSite c
     [InlineData("chatwoot", "zoe@example.com")]
     public async Task After_the_ready_event_the_widget_receives_the_stored_user_once(string vendor, string email)
     {
-        var site = vendor == "chatku" ? (SampleSiteFactory)chatku : chatwoot;
+        var (site, sdk) = sites.For(vendor);
         var stored = await site.StoredUserAsync(email);
         await using var browser = await BrowserPage.OpenAsync(chromium, site);
 
         await browser.LogInAsync(email);
 
-        AssertReceivedOnce(stored, await StandInSdk.Named(vendor).SettledAsync(browser));
+        AssertReceivedOnce(stored, await sdk.SettledAsync(browser));
         await browser.AssertCleanAsync();
     }
 
     [Theory]
-    [InlineData("chatku")]
-    [InlineData("chatwoot")]
+    [MemberData(nameof(ReadyEventSites.Vendors), MemberType = typeof(ReadyEventSites))]
     public async Task An_anonymous_visitor_gets_the_widget_but_no_call_on_its_SDK(string vendor)
     {
-        var site = vendor == "chatku" ? (SampleSiteFactory)chatku : chatwoot;
+        var (site, sdk) = sites.For(vendor);
         await using var browser = await BrowserPage.OpenAsync(chromium, site);
 
         await browser.GotoAsync("");
 
-        var widget = await StandInSdk.Named(vendor).SettledAsync(browser); // the SDK ran and dispatched its ready event
+        var widget = await sdk.SettledAsync(browser); // the SDK ran and dispatched its ready event
         Assert.Single(widget.Loads);
         Assert.Equal(0, widget.Calls);
         await browser.AssertCleanAsync();
