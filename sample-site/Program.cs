@@ -14,7 +14,7 @@ builder.Services.AddDbContext<SampleDbContext>((services, options) =>
 
 builder.Services.AddIdentity<SampleUser, IdentityRole>(options =>
     {
-        options.User.RequireUniqueEmail = true;
+        options.User.RequireUniqueEmail = false; // some users have no email (a kiosk account, a single sign-on account)
         options.SignIn.RequireConfirmedAccount = false;
     })
     .AddEntityFrameworkStores<SampleDbContext>()
@@ -113,7 +113,7 @@ static void PrintWelcome(WebApplication app)
         Console.WriteLine($"  Demo logins (password for all: {DemoUsers.Password}):");
         foreach (var user in DemoUsers.All)
         {
-            Console.WriteLine($"    {user.Email,-20} {user.FullName.ReplaceLineEndings(" ").Replace('\u2028', ' ')}");
+            Console.WriteLine($"    {DemoUsers.Login(user),-20} {DemoUsers.Describe(user).ReplaceLineEndings(" ").Replace('\u2028', ' ')}");
         }
     }
 

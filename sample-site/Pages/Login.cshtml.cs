@@ -27,10 +27,15 @@ public sealed class LoginModel(SignInManager<SampleUser> signInManager, IConfigu
             return Page();
         }
 
-        var result = await signInManager.PasswordSignInAsync(Input.Email, Input.Password, isPersistent: false, lockoutOnFailure: false);
+        // Some users have no email (a kiosk account, a single sign-on account): they log in with their user name.
+        var users = signInManager.UserManager;
+        var user = await users.FindByEmailAsync(Input.EmailOrUserName) ?? await users.FindByNameAsync(Input.EmailOrUserName);
+        var result = user is null
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signInManager.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: false);
         if (!result.Succeeded)
         {
-            ModelState.AddModelError(string.Empty, "Invalid email or password.");
+            ModelState.AddModelError(string.Empty, "Invalid email, user name or password.");
             return Page();
         }
 
@@ -40,8 +45,8 @@ public sealed class LoginModel(SignInManager<SampleUser> signInManager, IConfigu
     public sealed class LoginInput
     {
         [Required]
-        [EmailAddress]
-        public string Email { get; set; } = "";
+        [Display(Name = "Email or user name")]
+        public string EmailOrUserName { get; set; } = "";
 
         [Required]
         [DataType(DataType.Password)]

@@ -53,7 +53,7 @@ public sealed class UserDataTests
         Assert.Equal(
             $$"""
             window.addEventListener("{{readyEvent}}", function () {
-              {{sdkObject}}.setUser("1", {"name":"Jane Doe","email":"jane@example.com","identifier_hash":"{{hash}}"});
+              {{sdkObject}}.setUser("1", {"name":"Jane Doe","email":"jane@example.com","avatar_url":"https://example.com/avatars/jane.png","identifier_hash":"{{hash}}"});
             });
             """.ReplaceLineEndings("\n"),
             script.Text);

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using WidgetIdentity.BrowserTests.Infrastructure;
 
@@ -12,10 +11,8 @@ namespace WidgetIdentity.BrowserTests.Hostile;
 [Collection(ChromiumCollection.Name)]
 public sealed class HostileNameTests(ChromiumFixture chromium, AinisaSite site) : IClassFixture<AinisaSite>
 {
-    public static TheoryData<int> Batches() => [.. Enumerable.Range(0, HostileStrings.BatchCount)];
-
     [Theory]
-    [MemberData(nameof(Batches))]
+    [MemberData(nameof(HostileStrings.Batches), MemberType = typeof(HostileStrings))]
     public async Task Every_hostile_string_arrives_exactly_and_no_injected_script_runs(int batch)
     {
         await using var browser = await BrowserPage.OpenAsync(chromium, site);
@@ -25,27 +22,26 @@ public sealed class HostileNameTests(ChromiumFixture chromium, AinisaSite site) 
         Assert.Null(await response.HeaderValueAsync("content-security-policy")); // only the encoding protects this page
         Assert.True(await browser.Page.EvaluateAsync<bool>("() => window.__done === true"), "The page's last script did not run.");
         Assert.Equal("undefined", await browser.Page.EvaluateAsync<string>("() => typeof window.__pwned"));
-        var seen = await browser.ReadExactAsync("{ captured: window.__captured, calls: window.__setUserCalls }");
-        Assert.NotNull(seen);
-        var captured = seen.Value.GetProperty("captured");
-        var calls = seen.Value.GetProperty("calls");
+        var captured = await browser.ReadExactAsync("window.__captured") ?? throw new InvalidOperationException("Nothing captured.");
+        var chatku = await StandInSdk.Chatku.SettledAsync(browser);
+        Assert.Empty(chatku.Errors);
         Assert.Equal(HostileStrings.BatchSize, captured.GetArrayLength());
-        Assert.Equal(HostileStrings.BatchSize, calls.GetArrayLength());
+        Assert.Equal(HostileStrings.BatchSize, chatku.Users.Count);
 
-        var differences = new List<string>();
+        var differences = new HostileDifferences();
         for (var i = 0; i < HostileStrings.BatchSize; i++)
         {
             var index = batch * HostileStrings.BatchSize + i;
             var value = Expected.WellFormed(HostileStrings.All[index]);
             var id = Expected.WellFormed(HostileStrings.UserId(index));
             var hash = Expected.Hash(id);
-            Compare(differences, index, "window.ainisaUser", Fields(captured[i]),
+            differences.Compare(index, "window.ainisaUser", Fields(captured[i]),
                 [("user_id", id), ("user_hash", hash), ("firstname", value), ("lastname", value), ("email", value)]);
-            Compare(differences, index, "setUser", SetUserArguments(calls[i]),
-                [("id", id), ("name", value), ("email", value), ("identifier_hash", hash)]);
+            differences.Compare(index, "setUser", chatku.Users[i].IdAndFields(),
+                [("id", id), ("name", value), ("company_name", value), ("description", value), ("city", value), ("identifier_hash", hash)]);
         }
 
-        Assert.True(differences.Count == 0, string.Join("\n", differences));
+        differences.AssertNone();
         Assert.Equal("undefined", await browser.Page.EvaluateAsync<string>("() => typeof window.__pwned"));
         await browser.AssertCleanAsync();
     }
@@ -60,7 +56,7 @@ public sealed class HostileNameTests(ChromiumFixture chromium, AinisaSite site) 
         string[] kinds = ["\"", "'", "\\", "</script>", "<!--", "<script", "\u2028", "\u2029", "\0", "\u200F", "\u202E", "🎉", "window.__pwned"];
         foreach (var kind in kinds)
         {
-            Assert.True(all.Count(s => s.Contains(kind, StringComparison.Ordinal)) >= 20, $"Too few strings contain {Escape(kind)}.");
+            Assert.True(all.Count(s => s.Contains(kind, StringComparison.Ordinal)) >= 20, $"Too few strings contain {HostileDifferences.Escape(kind)}.");
         }
 
         Assert.True(all.Count(HasLoneSurrogate) >= 100, "Too few strings with lone surrogates.");
@@ -69,39 +65,6 @@ public sealed class HostileNameTests(ChromiumFixture chromium, AinisaSite site) 
 
     private static IReadOnlyList<(string Name, string Value)> Fields(JsonElement user) =>
         user.ValueKind == JsonValueKind.Object ? [.. BrowserPage.Fields(user).Select(field => (field.Key, field.Value))] : [];
-
-    private static IReadOnlyList<(string Name, string Value)> SetUserArguments(JsonElement call)
-    {
-        if (call.GetArrayLength() != 2)
-        {
-            return [("argument count", call.GetArrayLength().ToString(System.Globalization.CultureInfo.InvariantCulture))];
-        }
-
-        return [("id", BrowserPage.Text(call[0])), .. Fields(call[1])];
-    }
-
-    private static void Compare(
-        List<string> differences, int index, string where, IReadOnlyList<(string Name, string Value)> actual, (string Name, string Value)[] expected)
-    {
-        if (!actual.SequenceEqual(expected))
-        {
-            differences.Add($"string #{index} in {where}: expected {Describe(expected)}, got {Describe(actual)}");
-        }
-    }
-
-    private static string Describe(IEnumerable<(string Name, string Value)> fields) =>
-        "{" + string.Join(", ", fields.Select(field => $"{field.Name}: \"{Escape(field.Value)}\"")) + "}";
-
-    private static string Escape(string value)
-    {
-        var text = new StringBuilder();
-        foreach (var c in value[..Math.Min(value.Length, 200)])
-        {
-            text.Append(c is >= ' ' and <= '~' ? c.ToString() : $"\\u{(int)c:X4}");
-        }
-
-        return value.Length > 200 ? text.Append($"…({value.Length} code units)").ToString() : text.ToString();
-    }
 
     private static bool HasLoneSurrogate(string value) => Expected.WellFormed(value) != value;
 }

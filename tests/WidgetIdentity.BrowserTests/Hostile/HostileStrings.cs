@@ -54,6 +54,9 @@ public static class HostileStrings
 
     public static IEnumerable<string> Batch(int batch) => All.Skip(batch * BatchSize).Take(BatchSize);
 
+    /// <summary>The batch numbers, for a theory that runs once per batch.</summary>
+    public static TheoryData<int> Batches() => [.. Enumerable.Range(0, BatchCount)];
+
     /// <summary>
     /// The user id rendered with the string: also hostile (its first 64 code units, which may split a surrogate
     /// pair), prefixed so it is never blank (the tag treats a blank id as none).

@@ -31,15 +31,22 @@ public sealed class BrowserPage : IAsyncDisposable
         }
         """;
 
-    private readonly IBrowserContext _context;
-    private readonly SampleSiteFactory _site;
+    private readonly Uri _baseAddress;
     private readonly List<string> _errors = [];
+    private readonly List<IRequest> _requests = [];
 
-    private BrowserPage(IBrowserContext context, IPage page, SampleSiteFactory site)
+    private BrowserPage(IBrowserContext context, IPage page, Uri baseAddress)
     {
-        _context = context;
-        _site = site;
+        Context = context;
+        _baseAddress = baseAddress;
         Page = page;
+        context.Request += (_, request) =>
+        {
+            lock (_requests)
+            {
+                _requests.Add(request);
+            }
+        };
         page.Console += (_, message) =>
         {
             if (message.Type == "error")
@@ -61,6 +68,21 @@ public sealed class BrowserPage : IAsyncDisposable
 
     public IPage Page { get; }
 
+    /// <summary>The browser context: its cookies are the visitor's cookies.</summary>
+    public IBrowserContext Context { get; }
+
+    /// <summary>Every request the browser has sent so far, in order.</summary>
+    public IReadOnlyList<IRequest> Requests
+    {
+        get
+        {
+            lock (_requests)
+            {
+                return [.. _requests];
+            }
+        }
+    }
+
     /// <summary>Console errors and uncaught exceptions so far (a CSP violation also logs a console error).</summary>
     public IReadOnlyList<string> Errors
     {
@@ -73,39 +95,68 @@ public sealed class BrowserPage : IAsyncDisposable
         }
     }
 
-    public static async Task<BrowserPage> OpenAsync(ChromiumFixture chromium, SampleSiteFactory site)
+    /// <summary>
+    /// Opens a fresh context on <paramref name="site"/>, at its own address or, with <paramref name="host"/>, under that
+    /// host name (one that <see cref="ChromiumFixture"/> resolves to the site, e.g. a name under <see cref="ChromiumFixture.TestDomain"/>).
+    /// </summary>
+    public static async Task<BrowserPage> OpenAsync(ChromiumFixture chromium, SampleSiteFactory site, string? host = null)
     {
-        var baseAddress = site.BaseAddress;
+        var baseAddress = host is null ? site.BaseAddress : new UriBuilder(site.BaseAddress) { Host = host }.Uri;
         var context = await chromium.Browser.NewContextAsync(new() { BaseURL = baseAddress.ToString() });
         await context.AddInitScriptAsync(RecordCspViolations);
         await context.RouteAsync($"{baseAddress}favicon.ico", route => route.FulfillAsync(new() { Status = 204 }));
-        return new BrowserPage(context, await context.NewPageAsync(), site);
+        return new BrowserPage(context, await context.NewPageAsync(), baseAddress);
     }
+
+    /// <summary>The absolute URL of a path on the site, at the address this page opened it on.</summary>
+    public string Url(string path) => new Uri(_baseAddress, path).ToString();
 
     public async Task<IResponse> GotoAsync(string path)
     {
-        var response = await Page.GotoAsync(_site.Url(path)) ?? throw new InvalidOperationException($"No response for {path}.");
+        var response = await Page.GotoAsync(Url(path)) ?? throw new InvalidOperationException($"No response for {path}.");
         Assert.True(response.Ok, $"GET {path} answered {response.Status}.");
         return response;
     }
 
-    /// <summary>Logs in through the sample site's login form, as a visitor would, and lands on the home page.</summary>
-    public async Task LogInAsync(string email)
+    /// <summary>Logs in through the sample site's login form (with an email or a user name), as a visitor would, and lands on the home page.</summary>
+    public async Task LogInAsync(string login)
     {
         await GotoAsync("Login");
-        await Page.FillAsync("#Input_Email", email);
+        await Page.FillAsync("#Input_EmailOrUserName", login);
         await Page.FillAsync("#Input_Password", DemoUsers.Password);
         await ClickAndWaitForNextPageAsync("#login button[type=submit]");
-        Assert.Equal(_site.Url(""), Page.Url);
+        Assert.Equal(Url(""), Page.Url);
         Assert.Equal(1, await Page.Locator("#signed-in-as").CountAsync());
     }
 
-    /// <summary>Logs out with the button in the site's header.</summary>
-    public async Task LogOutAsync()
+    /// <summary>
+    /// Logs out with the button in the site's header and lands on the home page. Returns the response to the
+    /// <c>POST /Logout</c> itself (the redirect), as the browser received it.
+    /// </summary>
+    public async Task<IResponse> LogOutAsync()
     {
-        await ClickAndWaitForNextPageAsync("header form[action='/Logout'] button");
-        Assert.Equal(_site.Url(""), Page.Url);
+        IResponse? signOut = null;
+        void OnResponse(object? sender, IResponse response)
+        {
+            if (response.Request.Method == "POST" && response.Url == Url("Logout"))
+            {
+                signOut = response;
+            }
+        }
+
+        Page.Response += OnResponse;
+        try
+        {
+            await ClickAndWaitForNextPageAsync("header form[action='/Logout'] button");
+        }
+        finally
+        {
+            Page.Response -= OnResponse;
+        }
+
+        Assert.Equal(Url(""), Page.Url);
         Assert.Equal(0, await Page.Locator("#signed-in-as").CountAsync());
+        return signOut ?? throw new InvalidOperationException("The browser saw no response to POST /Logout.");
     }
 
     /// <summary>Clicks a form's submit button and waits until the page it leads to (after any redirect) has loaded.</summary>
@@ -168,5 +219,5 @@ public sealed class BrowserPage : IAsyncDisposable
         Assert.Empty(Errors);
     }
 
-    public async ValueTask DisposeAsync() => await _context.DisposeAsync();
+    public async ValueTask DisposeAsync() => await Context.DisposeAsync();
 }

@@ -8,6 +8,9 @@ namespace WidgetIdentity.BrowserTests.Infrastructure;
 /// </summary>
 public sealed class ChromiumFixture : IAsyncLifetime
 {
+    /// <summary>A domain whose every host name the browser resolves to 127.0.0.1, so a site can be reached on a host name with a parent domain.</summary>
+    public const string TestDomain = "widget.test";
+
     private const string DefaultChromiumPath = "/usr/bin/chromium";
 
     private IPlaywright? _playwright;
@@ -37,7 +40,7 @@ public sealed class ChromiumFixture : IAsyncLifetime
             Args =
             [
                 "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run",
+                "--disable-sync", "--no-first-run", $"--host-resolver-rules=MAP *.{TestDomain} 127.0.0.1",
             ],
         });
     }

@@ -13,7 +13,8 @@ namespace WidgetIdentity.BrowserTests.Infrastructure;
 
 /// <summary>
 /// The real sample site, in Development, served by Kestrel on 127.0.0.1 (a free port), with its own SQLite database
-/// in a temporary folder, the test-only pages of this assembly, the vendor stand-ins, and per-test-class settings.
+/// in a temporary folder, the test-only pages of this assembly, the vendor stand-ins, a user resolver test pages can
+/// steer (<see cref="TestPageUsers"/>), and per-test-class settings.
 /// </summary>
 public abstract class SampleSiteFactory : WebApplicationFactory<Program>
 {
@@ -34,13 +35,14 @@ public abstract class SampleSiteFactory : WebApplicationFactory<Program>
 
     public string Url(string path) => new Uri(BaseAddress, path).ToString();
 
-    /// <summary>The user as stored in the site's database, read back through Identity.</summary>
-    public async Task<SampleUser> StoredUserAsync(string email)
+    /// <summary>The user as stored in the site's database, by email or user name, read back through Identity.</summary>
+    public async Task<SampleUser> StoredUserAsync(string login)
     {
         _ = BaseAddress;
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<SampleUser>>();
-        return await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"{email} is not a seeded demo user.");
+        return await users.FindByEmailAsync(login) ?? await users.FindByNameAsync(login)
+            ?? throw new InvalidOperationException($"{login} is not a seeded demo user.");
     }
 
     /// <summary>Configuration over the site's appsettings, e.g. the vendor and its stand-in script.</summary>
@@ -60,6 +62,7 @@ public abstract class SampleSiteFactory : WebApplicationFactory<Program>
         {
             services.AddMvc().AddApplicationPart(typeof(SampleSiteFactory).Assembly);
             services.AddTransient<IStartupFilter, VendorStandIns>();
+            TestPageUsers.Register(services);
         });
     }
 
@@ -90,7 +93,7 @@ public sealed class AinisaSite : SampleSiteFactory
         ["WidgetIdentity:ScriptUrl"] = VendorStandIns.Ainisa,
         ["WidgetIdentity:Preview"] = "false",
         ["WidgetIdentity:Widgets:support:Vendor"] = "Chatku",
-        ["WidgetIdentity:Widgets:support:ScriptUrl"] = VendorStandIns.Chatku,
+        ["WidgetIdentity:Widgets:support:ScriptUrl"] = StandInSdk.Chatku.Script,
     };
 }
 
@@ -100,7 +103,7 @@ public sealed class ChatkuSite : SampleSiteFactory
     protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
         ["WidgetIdentity:Vendor"] = "Chatku",
-        ["WidgetIdentity:ScriptUrl"] = VendorStandIns.Chatku,
+        ["WidgetIdentity:ScriptUrl"] = StandInSdk.Chatku.Script,
         ["WidgetIdentity:Preview"] = "false",
     };
 }
@@ -111,8 +114,41 @@ public sealed class ChatwootSite : SampleSiteFactory
     protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
         ["WidgetIdentity:Vendor"] = "Chatwoot",
-        ["WidgetIdentity:ScriptUrl"] = VendorStandIns.Chatwoot,
+        ["WidgetIdentity:ScriptUrl"] = StandInSdk.Chatwoot.Script,
         ["WidgetIdentity:Preview"] = "false",
+    };
+}
+
+/// <summary>
+/// Chatwoot, configured to leave out the identity of a user who has no name, email or avatar
+/// (<c>WidgetIdentity:IncompleteUser</c> = <c>Anonymous</c>) instead of sending a fallback name.
+/// </summary>
+public sealed class ChatwootAnonymousIncompleteUserSite : SampleSiteFactory
+{
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    {
+        ["WidgetIdentity:Vendor"] = "Chatwoot",
+        ["WidgetIdentity:ScriptUrl"] = StandInSdk.Chatwoot.Script,
+        ["WidgetIdentity:Preview"] = "false",
+        ["WidgetIdentity:IncompleteUser"] = "Anonymous",
+    };
+}
+
+/// <summary>
+/// Chatwoot on a site reached as <c>app.widget.test</c>, whose SDK keeps its cookies on the parent domain
+/// (<c>baseDomain</c> = <c>.widget.test</c>), with <c>WidgetIdentity:CookieDomain</c> saying so.
+/// </summary>
+public sealed class ParentDomainChatwootSite : SampleSiteFactory
+{
+    public const string Host = $"app.{ChromiumFixture.TestDomain}";
+    public const string CookieDomain = $".{ChromiumFixture.TestDomain}";
+
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    {
+        ["WidgetIdentity:Vendor"] = "Chatwoot",
+        ["WidgetIdentity:ScriptUrl"] = StandInSdk.Chatwoot.ScriptWithBaseDomain(CookieDomain),
+        ["WidgetIdentity:Preview"] = "false",
+        ["WidgetIdentity:CookieDomain"] = CookieDomain,
     };
 }
 

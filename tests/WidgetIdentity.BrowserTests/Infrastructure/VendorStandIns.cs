@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -6,19 +7,18 @@ using Microsoft.AspNetCore.Http;
 namespace WidgetIdentity.BrowserTests.Infrastructure;
 
 /// <summary>
-/// Local stand-ins for the vendors' widget scripts (the real ones are on the internet). Each does what the vendor's
-/// script does with the user data and records what it saw in <c>window.__vendors.&lt;vendor&gt;</c>:
+/// Serves local stand-ins for the vendors' widget scripts (the real ones are on the internet), each recording what it
+/// saw in <c>window.__vendors.&lt;vendor&gt;</c>:
 /// <list type="bullet">
 /// <item>Ainisa: reads <c>window.ainisaUser</c> as it is when the script runs.</item>
-/// <item>Chatku / Chatwoot: defines <c>window.$chatbot</c> / <c>window.$chatwoot</c> with a recording <c>setUser</c>,
-/// then dispatches <c>chatbot:ready</c> / <c>chatwoot:ready</c>, as the vendor's SDK does once loaded.</item>
+/// <item>Chatku / Chatwoot: <c>StandIns/ready-event-sdk.js</c>, an SDK that behaves like Chatwoot's (see
+/// <see cref="StandInSdk"/>): <c>window.$chatbot</c> / <c>window.$chatwoot</c>, the ready event
+/// <c>chatbot:ready</c> / <c>chatwoot:ready</c> once its frame has loaded, and its cookies and errors.</item>
 /// </list>
 /// </summary>
 internal sealed class VendorStandIns : IStartupFilter
 {
     public const string Ainisa = "/_test/vendor/ainisa.js";
-    public const string Chatku = "/_test/vendor/chatku.js";
-    public const string Chatwoot = "/_test/vendor/chatwoot.js";
 
     private static readonly Dictionary<string, string> Scripts = new(StringComparer.Ordinal)
     {
@@ -29,8 +29,8 @@ internal sealed class VendorStandIns : IStartupFilter
               window.__vendors.ainisa = { user: user === undefined ? null : Object.assign({}, user) };
             })();
             """,
-        [Chatku] = ReadyEventVendor("chatku", "$chatbot", "chatbot:ready"),
-        [Chatwoot] = ReadyEventVendor("chatwoot", "$chatwoot", "chatwoot:ready"),
+        [StandInSdk.Chatku.Script] = ReadyEventSdk(StandInSdk.Chatku),
+        [StandInSdk.Chatwoot.Script] = ReadyEventSdk(StandInSdk.Chatwoot),
     };
 
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
@@ -48,18 +48,12 @@ internal sealed class VendorStandIns : IStartupFilter
         next(app);
     };
 
-    private static string ReadyEventVendor(string vendor, string sdk, string readyEvent) => $$"""
-        (function () {
-          var calls = [];
-          window.__vendors = window.__vendors || {};
-          window.__vendors.{{vendor}} = { setUserCalls: calls };
-          window["{{sdk}}"] = {
-            setUser: function () {
-              var args = Array.prototype.slice.call(arguments);
-              calls.push(args.map(function (arg) { return arg !== null && typeof arg === "object" ? Object.assign({}, arg) : arg; }));
-            }
-          };
-          window.dispatchEvent(new Event("{{readyEvent}}"));
-        })();
-        """;
+    private static string ReadyEventSdk(StandInSdk sdk)
+    {
+        using var stream = typeof(VendorStandIns).Assembly.GetManifestResourceStream("StandIns.ready-event-sdk.js")
+            ?? throw new InvalidOperationException("The stand-in SDK script is not embedded.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        string[] arguments = [sdk.Name, sdk.SdkObject, sdk.ReadyEvent, sdk.WebsiteToken];
+        return $"{reader.ReadToEnd().TrimEnd()}({string.Join(", ", arguments.Select(argument => JsonSerializer.Serialize(argument)))});\n";
+    }
 }

@@ -18,7 +18,7 @@ public sealed class LogoutTests(ChromiumFixture chromium, AinisaSite site) : ICl
         await AssertNoIdentityAsync(browser);
         await browser.GotoAsync("Support");
         await AssertNoIdentityAsync(browser);
-        Assert.Equal(0, (await browser.ReadExactAsync("window.__vendors.chatku.setUserCalls"))?.GetArrayLength());
+        Assert.Empty((await StandInSdk.Chatku.SettledAsync(browser)).Users);
         await browser.AssertCleanAsync();
     }
 
@@ -35,6 +35,8 @@ public sealed class LogoutTests(ChromiumFixture chromium, AinisaSite site) : ICl
 
         Assert.Equal(site.Url("Support"), browser.Page.Url);
         await AssertNoIdentityAsync(browser);
+        var support = await StandInSdk.Chatku.SettledAsync(browser); // the page was fetched again, and told the widget to forget Jane
+        Assert.Equal((1, 0), (support.Resets, support.Users.Count));
         await browser.AssertCleanAsync();
     }
 

@@ -39,7 +39,7 @@ public sealed class AinisaWidgetTests(ChromiumFixture chromium, AinisaSite site)
 
         await browser.GotoAsync("Support");
 
-        ReadyEventWidgetTests.AssertSetUserCalledOnceWith(stored, await browser.ReadExactAsync("window.__vendors.chatku.setUserCalls"));
+        ReadyEventWidgetTests.AssertReceivedOnce(stored, await StandInSdk.Chatku.SettledAsync(browser));
         var ainisa = await browser.ReadExactAsync("window.__vendors.ainisa.user");
         Assert.NotNull(ainisa);
         Assert.Equal(stored.Id, BrowserPage.Text(ainisa.Value.GetProperty("user_id")));

@@ -3,30 +3,62 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace WidgetIdentity.IntegrationTests.Infrastructure;
 
-/// <summary>A browser-like client of the sample site: keeps cookies, follows redirects, parses pages with AngleSharp.</summary>
+/// <summary>
+/// A browser-like client of the sample site: keeps cookies (in <see cref="Cookies"/>, where a test can plant the
+/// cookies a vendor's script would have set), follows redirects, parses pages with AngleSharp.
+/// </summary>
 public sealed class SiteClient
 {
     private static readonly HtmlParser Parser = new();
 
-    private SiteClient(HttpClient http) => Http = http;
+    private readonly WebApplicationFactory<Program> _site;
+    private readonly Uri _baseAddress;
+
+    private SiteClient(WebApplicationFactory<Program> site, Uri baseAddress, CookieContainer cookies, bool followRedirects)
+    {
+        _site = site;
+        _baseAddress = baseAddress;
+        Cookies = cookies;
+        Http = followRedirects
+            ? site.CreateDefaultClient(baseAddress, new RedirectHandler(), new CookieContainerHandler(cookies))
+            : site.CreateDefaultClient(baseAddress, new CookieContainerHandler(cookies));
+    }
 
     public HttpClient Http { get; }
 
-    public static SiteClient Anonymous(WebApplicationFactory<Program> site) =>
-        new(site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true }));
+    /// <summary>The cookies this client holds for the site, shared with <see cref="WithoutRedirects"/>.</summary>
+    public CookieContainer Cookies { get; }
 
-    /// <summary>Logs in through the site's real login form: GET the page, read its antiforgery token, POST.</summary>
-    public static async Task<SiteClient> LogInAsync(WebApplicationFactory<Program> site, string email, string password = DemoLogins.Password)
+    /// <summary>A new visitor, on the site as <c>http://localhost</c> or, with <paramref name="host"/>, under that host name.</summary>
+    public static SiteClient Anonymous(WebApplicationFactory<Program> site, string host = "localhost") =>
+        new(site, new UriBuilder(Uri.UriSchemeHttp, host).Uri, new CookieContainer(), followRedirects: true);
+
+    /// <summary>The same visitor (the same cookies), but every response is returned as it is, redirects included.</summary>
+    public SiteClient WithoutRedirects() => new(_site, _baseAddress, Cookies, followRedirects: false);
+
+    /// <summary>Adds a cookie for the site, as a script of the site's pages would have set it.</summary>
+    public void SetCookie(string name, string value) => Cookies.Add(_baseAddress, new Cookie(name, value, "/"));
+
+    /// <summary>The cookie named <paramref name="name"/> this client holds for the site, if any.</summary>
+    public Cookie? Cookie(string name) => Cookies.GetCookies(_baseAddress)[name];
+
+    /// <summary>
+    /// Logs in through the site's real login form: GET the page, read its antiforgery token, POST the email or user
+    /// name and the password.
+    /// </summary>
+    public static async Task<SiteClient> LogInAsync(
+        WebApplicationFactory<Program> site, string login, string password = DemoLogins.Password, string host = "localhost")
     {
-        var client = Anonymous(site);
+        var client = Anonymous(site, host);
         var (_, loginPage) = await client.GetPageAsync("/Login");
         var form = loginPage.QuerySelector<IHtmlFormElement>("form#login") ?? throw new InvalidOperationException("The login page has no login form.");
         var response = await client.SubmitAsync("/Login", form, new Dictionary<string, string>
         {
-            ["Input.Email"] = email,
+            ["Input.EmailOrUserName"] = login,
             ["Input.Password"] = password,
         });
 
