@@ -8,6 +8,8 @@ namespace WidgetIdentity.Dialects;
 /// </summary>
 internal static class CustomAttributeValues
 {
+    private const string PrototypeKey = "__proto__";
+
     /// <summary>The attributes that can be written, or <see langword="null"/> when none can (an empty call is rejected by the SDK).</summary>
     public static IReadOnlyDictionary<string, object?>? Conform(IReadOnlyDictionary<string, object?>? attributes, UserDataIssues issues)
     {
@@ -22,6 +24,12 @@ internal static class CustomAttributeValues
             if (string.IsNullOrWhiteSpace(name))
             {
                 issues.Add("a custom attribute with an empty name was left out");
+                continue;
+            }
+
+            if (name == PrototypeKey)
+            {
+                issues.Add($"the custom attribute \"{PrototypeKey}\" was left out: in a script's object literal that name sets the object's prototype instead of an attribute");
                 continue;
             }
 

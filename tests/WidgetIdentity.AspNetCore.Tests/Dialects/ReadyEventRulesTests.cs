@@ -167,7 +167,7 @@ public sealed class ReadyEventRulesTests
         var user = new WidgetUser("7")
         {
             Email = "a@b.example",
-            CustomAttributes = new Dictionary<string, object?> { ["tags"] = new[] { "a" }, ["ratio"] = double.NaN, [" "] = "x", ["none"] = null },
+            CustomAttributes = new Dictionary<string, object?> { ["tags"] = new[] { "a" }, ["ratio"] = double.NaN, [" "] = "x", ["none"] = null, ["__proto__"] = "x" },
         };
 
         var (written, issues) = Conform(user, Widget());
@@ -177,6 +177,7 @@ public sealed class ReadyEventRulesTests
         Assert.Contains("\"tags\" holds a String[]", issues);
         Assert.Contains("\"ratio\" holds a Double", issues);
         Assert.Contains("empty name", issues);
+        Assert.Contains("\"__proto__\" was left out", issues); // an object literal would set the prototype: the SDK would see no key
     }
 
     [Fact]

@@ -84,7 +84,7 @@ public sealed partial class PreviewPanelTests(ChromiumFixture chromium, PreviewS
         var support = await browser.ReadExactAsync("window.__widgetIdentityPreviews.support.received");
         Assert.NotNull(support);
         Assert.Equal(
-            [KeyValuePair.Create("name", stored.FullName), KeyValuePair.Create("email", stored.Email!)],
+            [KeyValuePair.Create("name", stored.FullName), KeyValuePair.Create("email", stored.Email!), KeyValuePair.Create("avatar_url", stored.AvatarUrl!)],
             BrowserPage.Fields(support.Value.GetProperty("fields")));
         Assert.Equal("Ainisa", await browser.Page.EvaluateAsync<string>("() => window.__widgetIdentityPreview.vendor"));
         var root = await browser.Page.Locator("#widget-identity-preview").BoundingBoxAsync();

@@ -69,6 +69,21 @@ public sealed class PreviewSdkRulesTests(ChromiumFixture chromium, PreviewSite s
         await browser.AssertCleanAsync();
     }
 
+    [Fact]
+    public async Task On_the_named_widgets_page_after_sign_out_the_preview_is_reset_and_shows_nobody()
+    {
+        await using var browser = await BrowserPage.OpenAsync(chromium, site);
+        await browser.LogInAsync("jane@example.com");
+        await browser.GotoAsync("Support");
+        await browser.LogOutAsync();
+
+        await browser.GotoAsync("Support");
+
+        Assert.Equal("anonymous visitor: no user data", await PreviewPanelTests.VerdictAsync(browser, "#widget-identity-preview-support"));
+        Assert.Equal("true", await browser.Page.GetAttributeAsync("#widget-identity-preview-support", "data-reset"));
+        await browser.AssertCleanAsync();
+    }
+
     private static async Task<(string? State, string? Token)> ConversationAsync(BrowserPage browser)
     {
         await PreviewPanelTests.VerdictAsync(browser, "#widget-identity-preview-support");
