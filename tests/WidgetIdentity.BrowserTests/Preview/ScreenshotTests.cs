@@ -31,6 +31,24 @@ public sealed class ScreenshotTests(ChromiumFixture chromium, PreviewSite site) 
         await browser.AssertCleanAsync();
     }
 
+    [Fact]
+    public async Task The_screenshot_shows_an_id_only_user_given_the_fallback_name_by_the_named_Chatku_widget()
+    {
+        var kiosk = await site.StoredUserAsync("kiosk-7");
+        await using var browser = await BrowserPage.OpenAsync(chromium, site);
+        await browser.LogInAsync("kiosk-7");
+
+        await browser.GotoAsync("Support");
+
+        Assert.Equal("verified", await PreviewPanelTests.VerdictAsync(browser, "#widget-identity-preview-support"));
+        var shown = await browser.ReadExactAsync("document.querySelector('#widget-identity-preview-support dd[data-field=name]').textContent");
+        Assert.Equal(kiosk.Id, BrowserPage.Text(shown!.Value)); // the default FallbackName is the user id
+        var path = Path.Combine(OutputDirectory(), "preview-fallback-name.png");
+        await browser.Page.ScreenshotAsync(new() { Path = path });
+        Assert.True(new FileInfo(path).Length > 10_000, $"{path} is suspiciously small.");
+        await browser.AssertCleanAsync();
+    }
+
     private static string OutputDirectory()
     {
         var directory = Environment.GetEnvironmentVariable("WIDGETIDENTITY_SCREENSHOTS") is { Length: > 0 } configured
