@@ -1,12 +1,11 @@
-using System.Security.Cryptography;
-using System.Text;
+using System.Buffers.Text;
 using Microsoft.AspNetCore.Http;
 using WidgetIdentity.Configuration;
 
 namespace WidgetIdentity.SignOut;
 
 /// <summary>
-/// Remembers, in the visitor's own browser, whom a widget was last told about: a fingerprint of the user's identity hash, never
+/// Remembers, in the visitor's own browser, whom a widget was last told about: half of the user's identity hash, never
 /// the id. When the next page's visitor differs (signed out, or another user signed in), the page tells the widget to
 /// forget the previous one first. Nothing is kept on the server, so any instance can render any request.
 /// </summary>
@@ -16,25 +15,16 @@ internal static class VisitorCookie
 
     private const int FingerprintBytes = 16;
     private static readonly TimeSpan Lifetime = TimeSpan.FromDays(365); // as long as the vendors keep their own cookies
-    private static readonly byte[] Purpose = Encoding.UTF8.GetBytes("WidgetIdentity.Visitor\n");
 
     /// <summary><c>.WidgetIdentity.Visitor</c> for the root widget, <c>.WidgetIdentity.Visitor.&lt;name&gt;</c> for a named one.</summary>
     public static string NameFor(string? widgetName) =>
         widgetName is null ? NamePrefix : $"{NamePrefix}.{Uri.EscapeDataString(widgetName)}";
 
     /// <summary>
-    /// The value for a user, from the identity hash already computed for the page: SHA-256 over a purpose label and the
-    /// hash, truncated, base64url. It reveals neither the hash nor the id, and only the secret's holder can make it for an id.
+    /// The value for a user: the first half of the identity hash the page already carries (HMAC-SHA256 of the id under the
+    /// widget's secret), base64url. It reveals no id, and half a hash verifies nothing at the vendor.
     /// </summary>
-    public static string Fingerprint(ReadOnlySpan<byte> identityHash)
-    {
-        Span<byte> message = stackalloc byte[Purpose.Length + identityHash.Length];
-        Purpose.CopyTo(message);
-        identityHash.CopyTo(message[Purpose.Length..]);
-        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(message, digest);
-        return Convert.ToBase64String(digest[..FingerprintBytes]).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-    }
+    public static string Fingerprint(ReadOnlySpan<byte> identityHash) => Base64Url.EncodeToString(identityHash[..FingerprintBytes]);
 
     public static string? Read(HttpContext context, ResolvedWidget widget) => context.Request.Cookies[widget.VisitorCookieName];
 
