@@ -15,6 +15,21 @@ public class WidgetOptions
     /// <summary>The vendor whose user-data format is written: <c>Ainisa</c>, <c>Chatku</c> or <c>Chatwoot</c> (case-insensitive).</summary>
     public string? Vendor { get; set; }
 
+    /// <summary>
+    /// The vendor's id for your workspace where its script needs one (Intercom's <c>app_id</c>, Plain's and Featurebase's
+    /// <c>appId</c>, Crisp's website id). Not a secret.
+    /// </summary>
+    public string? AppId { get; set; }
+
+    /// <summary>The id of the signing key where the vendor's JWT names it (Zendesk's <c>kid</c>). Not a secret.</summary>
+    public string? KeyId { get; set; }
+
+    /// <summary>For vendors that offer both (Intercom, Chatbase): an HMAC of the signed value or a JWT. Defaults to the vendor's preferred one.</summary>
+    public WidgetSigning? Signing { get; set; }
+
+    /// <summary>How long a JWT the widget is given stays valid (its <c>exp</c>). Defaults to 10 minutes.</summary>
+    public TimeSpan? TokenLifetime { get; set; }
+
     /// <summary>The widget script to load after the user data; defaults to the vendor's own URL where it has one.</summary>
     public string? ScriptUrl { get; set; }
 

@@ -19,6 +19,8 @@ internal sealed record ResolvedWidget(
 {
     public const string DefaultFallbackName = "{id}";
 
+    public static readonly TimeSpan DefaultTokenLifetime = TimeSpan.FromMinutes(10);
+
     /// <summary>The cookie that remembers whom this widget was last told about.</summary>
     public string VisitorCookieName { get; } = SignOut.VisitorCookie.NameFor(Name);
 
@@ -33,6 +35,18 @@ internal sealed record ResolvedWidget(
 
     /// <summary>The parent domain the vendor's script sets its cookies on, if configured.</summary>
     public string? CookieDomain { get; init; }
+
+    /// <summary>The vendor's id for the workspace (Intercom's <c>app_id</c>, ...), if configured.</summary>
+    public string? AppId { get; init; }
+
+    /// <summary>The JWT key id (Zendesk's <c>kid</c>), if configured.</summary>
+    public string? KeyId { get; init; }
+
+    /// <summary>HMAC or JWT where the vendor offers both; <see langword="null"/> for the vendor's preferred one.</summary>
+    public WidgetSigning? Signing { get; init; }
+
+    /// <summary>How long a JWT stays valid.</summary>
+    public TimeSpan TokenLifetime { get; init; } = DefaultTokenLifetime;
 
     /// <summary>The vendor's session cookies deleted at sign-out: the dialect's own and the configured ones.</summary>
     public IReadOnlyList<string> SignOutCookies { get; init; } = [];

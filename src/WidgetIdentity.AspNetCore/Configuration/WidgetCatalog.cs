@@ -78,6 +78,10 @@ internal sealed class WidgetCatalog(IOptionsMonitor<WidgetIdentityOptions> optio
                 IncompleteUser = WidgetSettings.IncompleteUser(root, widget),
                 FallbackName = WidgetSettings.FallbackName(root, widget) ?? ResolvedWidget.DefaultFallbackName,
                 CookieDomain = WidgetSettings.CookieDomain(root, widget),
+                AppId = WidgetSettings.AppId(root, widget),
+                KeyId = WidgetSettings.KeyId(root, widget),
+                Signing = WidgetSettings.Signing(root, widget),
+                TokenLifetime = WidgetSettings.TokenLifetime(root, widget),
                 SignOutCookies = WidgetSettings.SignOutCookies(root, widget, dialect.SessionCookies),
             };
         }

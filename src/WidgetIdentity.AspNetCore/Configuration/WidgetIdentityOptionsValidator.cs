@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using WidgetIdentity.Dialects;
+using WidgetIdentity.Signing;
 
 namespace WidgetIdentity.Configuration;
 
@@ -49,6 +50,10 @@ internal sealed class WidgetIdentityOptionsValidator(IHostEnvironment? environme
         {
             failures.Add($"{prefix}:Vendor is not a supported vendor. Use one of: {VendorDialects.SupportedNames}.");
         }
+        else
+        {
+            ValidateVendorSettings(root, widget, prefix, dialect, failures);
+        }
 
         if (widget.CookieDomain is { Length: > 0 } cookieDomain && !IsValidCookieDomain(cookieDomain))
         {
@@ -59,6 +64,28 @@ internal sealed class WidgetIdentityOptionsValidator(IHostEnvironment? environme
         if (scriptUrl is not null && !WidgetSettings.Preview(root, widget) && !IsValidScriptUrl(scriptUrl))
         {
             failures.Add($"{prefix}:ScriptUrl must be an absolute http:// or https:// URL, or a path on this site starting with '/'.");
+        }
+    }
+
+    private static void ValidateVendorSettings(WidgetIdentityOptions root, WidgetOptions widget, string prefix, VendorDialect dialect, List<string> failures)
+    {
+        var signing = WidgetSettings.Signing(root, widget);
+        dialect.Validate(new VendorSettings(prefix, WidgetSettings.AppId(root, widget), WidgetSettings.KeyId(root, widget), signing), failures);
+
+        if (WidgetSettings.TokenLifetime(root, widget) is var lifetime && (lifetime <= TimeSpan.Zero || lifetime > TimeSpan.FromDays(1)))
+        {
+            failures.Add($"{prefix}:TokenLifetime must be more than zero and at most a day (for example \"00:10:00\"): the JWT a page carries is meant to be short-lived.");
+        }
+
+        if (dialect.SignsJwt(signing) && WidgetSettings.Secret(root, widget) is { } secret && !JwtKeys.IsUsable(System.Text.Encoding.UTF8.GetBytes(secret)))
+        {
+            failures.Add($"{prefix}:Secret is too short to sign the HS256 JWT {dialect.Name} verifies: the JWT library needs a key of at least 256 bits "
+                + "(32 bytes of UTF-8). Use the full secret from the vendor's identity verification settings.");
+        }
+
+        if (WidgetSettings.Preview(root, widget) && dialect.PreviewQuery is null)
+        {
+            failures.Add($"{prefix}: the preview widget cannot stand in for {dialect.Name} yet. Turn Preview off for this widget to load the vendor's own script.");
         }
     }
 

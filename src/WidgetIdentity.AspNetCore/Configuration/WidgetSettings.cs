@@ -27,17 +27,14 @@ internal static class WidgetSettings
     /// The widget's own URL; else the root's when both use the same vendor (a root Ainisa URL must not load for
     /// a named Chatku widget); else the vendor's default.
     /// </summary>
-    public static string? ScriptUrl(WidgetIdentityOptions root, WidgetOptions widget, string? vendorDefault)
-    {
-        if (NonBlank(widget.ScriptUrl) is { } own)
-        {
-            return own;
-        }
+    public static string? ScriptUrl(WidgetIdentityOptions root, WidgetOptions widget, string? vendorDefault) =>
+        NonBlank(widget.ScriptUrl) ?? SameVendor(root, widget, NonBlank(root.ScriptUrl)) ?? vendorDefault;
 
-        var sameVendor = NonBlank(widget.Vendor) is not { } vendor
-            || Dialects.VendorDialects.Find(vendor) == Dialects.VendorDialects.Find(Vendor(root, root));
-        return (sameVendor ? NonBlank(root.ScriptUrl) : null) ?? vendorDefault;
-    }
+    /// <summary>A root setting that belongs to the vendor (its script, app id, key id), for a widget of that same vendor only.</summary>
+    private static T? SameVendor<T>(WidgetIdentityOptions root, WidgetOptions widget, T? rootValue) =>
+        NonBlank(widget.Vendor) is not { } vendor || Dialects.VendorDialects.Find(vendor) == Dialects.VendorDialects.Find(Vendor(root, root))
+            ? rootValue
+            : default;
 
     public static WidgetClaimOptions Claims(WidgetIdentityOptions root, WidgetOptions widget) => new()
     {
@@ -58,6 +55,15 @@ internal static class WidgetSettings
             .GroupBy(pair => pair.Key, StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.Last().Value, StringComparer.Ordinal),
     };
+
+    public static string? AppId(WidgetIdentityOptions root, WidgetOptions widget) => NonBlank(widget.AppId) ?? SameVendor(root, widget, NonBlank(root.AppId));
+
+    public static string? KeyId(WidgetIdentityOptions root, WidgetOptions widget) => NonBlank(widget.KeyId) ?? SameVendor(root, widget, NonBlank(root.KeyId));
+
+    public static WidgetSigning? Signing(WidgetIdentityOptions root, WidgetOptions widget) => widget.Signing ?? SameVendor(root, widget, root.Signing);
+
+    public static TimeSpan TokenLifetime(WidgetIdentityOptions root, WidgetOptions widget) =>
+        widget.TokenLifetime ?? root.TokenLifetime ?? ResolvedWidget.DefaultTokenLifetime;
 
     public static IncompleteUserHandling IncompleteUser(WidgetIdentityOptions root, WidgetOptions widget) =>
         widget.IncompleteUser ?? root.IncompleteUser ?? IncompleteUserHandling.FallbackName;

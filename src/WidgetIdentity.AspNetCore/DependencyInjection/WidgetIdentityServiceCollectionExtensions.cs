@@ -40,8 +40,10 @@ public static class WidgetIdentityServiceCollectionExtensions
 
         services.TryAddSingleton<IWidgetUserResolver, ClaimsWidgetUserResolver>();
         services.TryAddSingleton<WidgetCatalog>();
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(static provider => new WidgetIdentityRenderer(
             provider.GetRequiredService<WidgetCatalog>(),
+            provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<WidgetIdentityRenderer>>()));
 
         // Only apps with cookie authentication ever build these options: JWT-bearer-only apps are untouched.

@@ -1,5 +1,6 @@
 using WidgetIdentity.Configuration;
 using WidgetIdentity.Rendering;
+using WidgetIdentity.Signing;
 using WidgetIdentity.Users;
 
 namespace WidgetIdentity.Dialects;
@@ -13,19 +14,19 @@ internal sealed class GlobalObjectDialect(string name, string? defaultScriptUrl,
     private const string IdField = "user_id";
     private const string HashField = "user_hash";
 
-    public override string PreviewQuery { get; } =
+    public override string? PreviewQuery { get; } =
         $"mode=global&object={Uri.EscapeDataString(globalObject["window.".Length..])}&id={IdField}&hash={HashField}";
 
     public override IReadOnlyList<string> SessionCookies { get; } = [];
 
     public override WidgetUser? Conform(WidgetUser user, ResolvedWidget widget, UserDataIssues issues) => user;
 
-    public override void WriteUserData(ScriptBuilder script, WidgetUser user, string userHash, bool resetFirst)
+    public override void WriteUserData(ScriptBuilder script, WidgetUser user, WidgetSigner signer, bool resetFirst)
     {
         script.Raw(globalObject).Raw(" = ").Object(
         [
             (IdField, user.Id),
-            (HashField, userHash),
+            (HashField, signer.IdHash),
             ("firstname", user.FirstName),
             ("lastname", user.LastName),
             ("email", user.Email),

@@ -1,5 +1,6 @@
 using WidgetIdentity.Configuration;
 using WidgetIdentity.Rendering;
+using WidgetIdentity.Signing;
 using WidgetIdentity.Users;
 
 namespace WidgetIdentity.Dialects;
@@ -18,7 +19,7 @@ internal sealed class ReadyEventDialect(string name, string readyEvent, string s
     // user is set on the reloaded frame, not on the one being replaced.
     private const string Once = "}, { once: true });";
 
-    public override string PreviewQuery { get; } =
+    public override string? PreviewQuery { get; } =
         $"mode=ready&event={Uri.EscapeDataString(readyEvent)}&sdk={Uri.EscapeDataString(sdkObject["window.".Length..])}&hash={HashField}";
 
     public override IReadOnlyList<string> SessionCookies { get; } = ["cw_conversation", "cw_user_*"];
@@ -79,7 +80,7 @@ internal sealed class ReadyEventDialect(string name, string readyEvent, string s
         };
     }
 
-    public override void WriteUserData(ScriptBuilder script, WidgetUser user, string userHash, bool resetFirst)
+    public override void WriteUserData(ScriptBuilder script, WidgetUser user, WidgetSigner signer, bool resetFirst)
     {
         script.Raw("window.addEventListener(").String(readyEvent).Raw(", function () {\n  ");
         var indent = "";
@@ -99,7 +100,7 @@ internal sealed class ReadyEventDialect(string name, string readyEvent, string s
                 ("description", user.Description),
                 ("country_code", user.CountryCode),
                 ("city", user.City),
-                (HashField, userHash),
+                (HashField, signer.IdHash),
             ]).Raw(");");
 
         if (user.CustomAttributes is { Count: > 0 } attributes)

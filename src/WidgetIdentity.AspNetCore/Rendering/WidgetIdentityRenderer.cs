@@ -7,6 +7,7 @@ using WidgetIdentity.Configuration;
 using WidgetIdentity.Dialects;
 using WidgetIdentity.Hashing;
 using WidgetIdentity.SignOut;
+using WidgetIdentity.Signing;
 using WidgetIdentity.Users;
 
 namespace WidgetIdentity.Rendering;
@@ -18,11 +19,13 @@ namespace WidgetIdentity.Rendering;
 public sealed partial class WidgetIdentityRenderer
 {
     private readonly WidgetCatalog _catalog;
+    private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    internal WidgetIdentityRenderer(WidgetCatalog catalog, ILogger<WidgetIdentityRenderer> logger)
+    internal WidgetIdentityRenderer(WidgetCatalog catalog, TimeProvider time, ILogger<WidgetIdentityRenderer> logger)
     {
         _catalog = catalog;
+        _time = time;
         _logger = logger;
     }
 
@@ -63,7 +66,9 @@ public sealed partial class WidgetIdentityRenderer
     }
 
     private static string? WidgetScriptUrl(HttpContext context, ResolvedWidget widget) =>
-        widget.Preview ? Preview.PreviewEndpoints.ScriptUrl(context.Request.PathBase, widget) : widget.ScriptUrl;
+        widget.Preview && widget.Dialect.PreviewQuery is { } previewQuery
+            ? Preview.PreviewEndpoints.ScriptUrl(context.Request.PathBase, widget, previewQuery)
+            : widget.ScriptUrl;
 
     /// <summary>
     /// The user's data, after the vendor's call that forgets the previous visitor when this browser's widget was last
@@ -84,7 +89,8 @@ public sealed partial class WidgetIdentityRenderer
             }
 
             html.Append(ScriptTag.Open(nonce, src: null));
-            widget.Dialect.WriteUserData(script, user, Convert.ToHexStringLower(hash), resetFirst: previous is not null && previous != fingerprint);
+            var signer = new WidgetSigner(widget, Convert.ToHexStringLower(hash), _time);
+            widget.Dialect.WriteUserData(script, user, signer, resetFirst: previous is not null && previous != fingerprint);
             html.Append(ScriptTag.Close);
             return;
         }

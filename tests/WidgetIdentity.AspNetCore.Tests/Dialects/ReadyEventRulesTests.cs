@@ -2,6 +2,7 @@ using System.Text;
 using WidgetIdentity.Configuration;
 using WidgetIdentity.Dialects;
 using WidgetIdentity.Rendering;
+using WidgetIdentity.Tests.Support;
 using WidgetIdentity.Users;
 
 namespace WidgetIdentity.Tests.Dialects;
@@ -219,7 +220,7 @@ public sealed class ReadyEventRulesTests
 
         var user = new WidgetUser("7") { AvatarUrl = "https://cdn.example/a.png", PhoneNumber = "+15550101234", City = "Springfield" };
         var ainisa = new StringBuilder();
-        VendorDialects.Ainisa.WriteUserData(new ScriptBuilder(ainisa), VendorDialects.Ainisa.Conform(user, Widget(), new UserDataIssues("WidgetIdentity"))!, "HASH", resetFirst: true);
+        VendorDialects.Ainisa.WriteUserData(new ScriptBuilder(ainisa), VendorDialects.Ainisa.Conform(user, Widget(), new UserDataIssues("WidgetIdentity"))!, TestSigners.WithIdHash("HASH"), resetFirst: true);
         Assert.Equal("""window.ainisaUser = {"user_id":"7","user_hash":"HASH"};""", ainisa.ToString());
     }
 
@@ -243,7 +244,7 @@ public sealed class ReadyEventRulesTests
     private static string Write(WidgetUser user, bool resetFirst, VendorDialect? dialect = null)
     {
         var text = new StringBuilder();
-        (dialect ?? VendorDialects.Chatwoot).WriteUserData(new ScriptBuilder(text), user, "HASH", resetFirst);
+        (dialect ?? VendorDialects.Chatwoot).WriteUserData(new ScriptBuilder(text), user, TestSigners.WithIdHash("HASH"), resetFirst);
         return text.ToString();
     }
 

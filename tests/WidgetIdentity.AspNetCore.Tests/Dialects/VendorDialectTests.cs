@@ -1,6 +1,7 @@
 using System.Text;
 using WidgetIdentity.Dialects;
 using WidgetIdentity.Rendering;
+using WidgetIdentity.Tests.Support;
 using WidgetIdentity.Users;
 
 namespace WidgetIdentity.Tests.Dialects;
@@ -85,7 +86,7 @@ public sealed class VendorDialectTests
     private static string Write(VendorDialect dialect, WidgetUser user)
     {
         var text = new StringBuilder();
-        dialect.WriteUserData(new ScriptBuilder(text), user, Hash, resetFirst: false);
+        dialect.WriteUserData(new ScriptBuilder(text), user, TestSigners.WithIdHash(Hash), resetFirst: false);
         return text.ToString();
     }
 }
