@@ -11,7 +11,7 @@ namespace WidgetIdentity.Signing;
 /// </summary>
 internal sealed class WidgetSigner
 {
-    private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
+    internal static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
 
     private readonly ResolvedWidget _widget;
     private readonly TimeProvider _time;
@@ -31,9 +31,9 @@ internal sealed class WidgetSigner
 
     /// <summary>
     /// An HS256 JWT with <paramref name="claims"/>, <c>iat</c> now and <c>exp</c> the widget's token lifetime from now (from
-    /// the app's <see cref="TimeProvider"/>); <paramref name="header"/> adds header fields such as <c>kid</c>.
+    /// the app's <see cref="TimeProvider"/>); <paramref name="keyId"/>, where the vendor asks for one, goes in the header's <c>kid</c>.
     /// </summary>
-    public string Jwt(IDictionary<string, object> claims, IDictionary<string, object>? header = null)
+    public string Jwt(IDictionary<string, object> claims, string? keyId = null)
     {
         var now = _time.GetUtcNow().UtcDateTime;
         return Handler.CreateToken(new SecurityTokenDescriptor
@@ -41,8 +41,7 @@ internal sealed class WidgetSigner
             Claims = claims,
             IssuedAt = now,
             Expires = now + _widget.TokenLifetime,
-            AdditionalHeaderClaims = header,
-            SigningCredentials = JwtKeys.Credentials(_widget.SecretKey),
+            SigningCredentials = JwtKeys.Credentials(_widget.SecretKey, keyId),
         });
     }
 }
