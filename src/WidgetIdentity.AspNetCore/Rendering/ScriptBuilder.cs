@@ -110,7 +110,41 @@ internal sealed class ScriptBuilder
         return this;
     }
 
-    private void Literal(object value)
+    /// <summary>
+    /// Appends a JSON object whose field names are this package's constants (plain ASCII, written as they are) and whose
+    /// values are any <see cref="Literal"/>; fields whose value is <see langword="null"/> are left out.
+    /// </summary>
+    public ScriptBuilder Fields(ReadOnlySpan<(string Name, object? Value)> fields)
+    {
+        _text.Append('{');
+        var first = true;
+        foreach (var (name, value) in fields)
+        {
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (!first)
+            {
+                _text.Append(',');
+            }
+
+            first = false;
+            _text.Append('"').Append(name).Append("\":");
+            Literal(value);
+        }
+
+        _text.Append('}');
+        return this;
+    }
+
+    /// <summary>
+    /// Appends <paramref name="value"/> as a JSON literal: a string as an escaped string literal, a boolean or finite number
+    /// as itself, a dictionary as an object (see <see cref="Attributes"/>), any other sequence as an array.
+    /// </summary>
+    /// <exception cref="ArgumentException">The value is of another type, or a number that is not finite.</exception>
+    public ScriptBuilder Literal(object value)
     {
         switch (value)
         {
@@ -120,14 +154,44 @@ internal sealed class ScriptBuilder
             case bool flag:
                 _text.Append(flag ? "true" : "false");
                 break;
-            case double real:
+            case double real when double.IsFinite(real):
                 _text.Append(real.ToString("R", CultureInfo.InvariantCulture));
                 break;
-            case IFormattable number:
+            case float or double:
+                throw new ArgumentException("A number that is not finite has no JSON form.", nameof(value));
+            case IReadOnlyDictionary<string, object?> dictionary:
+                Attributes(dictionary);
+                break;
+            case System.Collections.IEnumerable sequence:
+                _text.Append('[');
+                var first = true;
+                foreach (var item in sequence)
+                {
+                    if (!first)
+                    {
+                        _text.Append(',');
+                    }
+
+                    first = false;
+                    if (item is null)
+                    {
+                        _text.Append("null");
+                    }
+                    else
+                    {
+                        Literal(item);
+                    }
+                }
+
+                _text.Append(']');
+                break;
+            case IFormattable number when value is byte or sbyte or short or ushort or int or uint or long or ulong or decimal:
                 _text.Append(number.ToString(null, CultureInfo.InvariantCulture));
                 break;
             default:
-                throw new ArgumentException($"A {value.GetType().Name} is not a custom attribute value this package writes.", nameof(value));
+                throw new ArgumentException($"A {value.GetType().Name} is not a value this package writes into a script.", nameof(value));
         }
+
+        return this;
     }
 }

@@ -71,6 +71,29 @@ public sealed class ScriptBuilderTests
         Assert.Equal("{\"a\":\"1\",\"c\":\"3\"}", text.ToString());
     }
 
+    [Fact]
+    public void Fields_write_nested_arrays_objects_numbers_and_booleans_as_json_and_escape_every_string()
+    {
+        var text = new StringBuilder();
+        new ScriptBuilder(text).Fields(
+        [
+            ("set", new object?[] { "user:email", new object?[] { "</script>", "ab12" } }),
+            ("count", 3L), ("ratio", 0.5), ("ok", true), ("none", null),
+            ("data", new Dictionary<string, object?> { ["plan"] = "<b>" }),
+        ]);
+
+        Assert.Equal(
+            """{"set":["user:email",["\u003C/script\u003E","ab12"]],"count":3,"ratio":0.5,"ok":true,"data":{"plan":"\u003Cb\u003E"}}""",
+            text.ToString());
+    }
+
+    [Fact]
+    public void A_value_with_no_json_form_is_refused_rather_than_written()
+    {
+        Assert.Throws<ArgumentException>(() => new ScriptBuilder(new StringBuilder()).Literal(double.NaN));
+        Assert.Throws<ArgumentException>(() => new ScriptBuilder(new StringBuilder()).Literal(new object()));
+    }
+
     private static string WriteString(string value)
     {
         var text = new StringBuilder();
