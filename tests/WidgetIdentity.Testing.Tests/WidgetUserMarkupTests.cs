@@ -80,6 +80,36 @@ public sealed class WidgetUserMarkupTests
         Assert.False(WidgetUserMarkup.ResetsWidget(await Render("Chatwoot", "Jane")));
     }
 
+    [Fact]
+    public void Reads_the_data_the_way_the_vendor_script_would_whatever_the_scripts_layout()
+    {
+        const string reformatted = """
+            <script>
+              window.addEventListener('chatbot:ready', () => {
+                const user = { email: 'jane@example.com', identifier_hash: 'ab' + 'cd' };
+                window.$chatbot.setUser(7, user);
+              });
+            </script>
+            """;
+
+        var user = WidgetUserMarkup.Find(reformatted);
+
+        Assert.Equal(("chatbot:ready", "7", "abcd", "jane@example.com"), (user!.Target, user.UserId, user.UserHash, user.Fields["email"]));
+    }
+
+    [Fact]
+    public async Task A_sites_own_scripts_and_data_blocks_are_passed_over_and_the_widget_data_still_found()
+    {
+        var page = "<script type=\"application/ld+json\">{\"@type\":\"Organization\"}</script>"
+            + "<script>document.getElementById('x').textContent = 'needs a browser';</script>"
+            + await Render("Ainisa", "Jane");
+
+        var user = WidgetUserMarkup.Find(page);
+
+        Assert.Equal("window.ainisaUser", user!.Target);
+        Assert.True(user.IsSignedWith(Secret));
+    }
+
     /// <summary>The cookie a page that identified Jane leaves in the browser, as the next request sends it.</summary>
     private static async Task<string> CookieAfterJaneAsync(string vendor)
     {
