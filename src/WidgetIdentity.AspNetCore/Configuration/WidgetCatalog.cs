@@ -1,6 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Options;
-using WidgetIdentity.Dialects;
+using WidgetIdentity.Vendors;
 
 namespace WidgetIdentity.Configuration;
 
@@ -8,8 +8,10 @@ namespace WidgetIdentity.Configuration;
 /// The configured widgets, resolved once per options instance (so a reloaded configuration takes effect) and
 /// looked up by name at render time.
 /// </summary>
-internal sealed class WidgetCatalog(IOptionsMonitor<WidgetIdentityOptions> options)
+internal sealed class WidgetCatalog(IOptionsMonitor<WidgetIdentityOptions> options, VendorRegistry? vendors = null)
 {
+    private readonly VendorRegistry _vendors = vendors ?? VendorRegistry.BuiltIn;
+
     private volatile Snapshot? _snapshot;
 
     /// <summary>The widget named <paramref name="name"/>, the root widget for <see langword="null"/>, or <see langword="null"/> when not configured.</summary>
@@ -33,7 +35,7 @@ internal sealed class WidgetCatalog(IOptionsMonitor<WidgetIdentityOptions> optio
         var snapshot = _snapshot;
         if (snapshot is null || !ReferenceEquals(snapshot.Options, current))
         {
-            _snapshot = snapshot = new Snapshot(current);
+            _snapshot = snapshot = new Snapshot(current, _vendors);
         }
 
         return snapshot;
@@ -41,13 +43,13 @@ internal sealed class WidgetCatalog(IOptionsMonitor<WidgetIdentityOptions> optio
 
     private sealed class Snapshot
     {
-        public Snapshot(WidgetIdentityOptions options)
+        public Snapshot(WidgetIdentityOptions options, VendorRegistry vendors)
         {
             Options = options;
-            Root = Resolve(options, null, options);
+            Root = Resolve(options, null, options, vendors);
             Named = options.Widgets.ToDictionary(
                 pair => pair.Key,
-                pair => Resolve(options, pair.Key, pair.Value),
+                pair => Resolve(options, pair.Key, pair.Value, vendors),
                 StringComparer.OrdinalIgnoreCase);
         }
 
@@ -61,11 +63,11 @@ internal sealed class WidgetCatalog(IOptionsMonitor<WidgetIdentityOptions> optio
         public IEnumerable<ResolvedWidget> All => Named.Values.Prepend(Root);
 
         // Options are validated at start-up, so a missing secret or vendor here means validation was bypassed.
-        private static ResolvedWidget Resolve(WidgetIdentityOptions root, string? name, WidgetOptions widget)
+        private static ResolvedWidget Resolve(WidgetIdentityOptions root, string? name, WidgetOptions widget, VendorRegistry vendors)
         {
             var secret = WidgetSettings.Secret(root, widget)
                 ?? throw new InvalidOperationException($"{WidgetSettings.KeyPrefix(name)}:Secret is not set.");
-            var dialect = VendorDialects.Find(WidgetSettings.Vendor(root, widget))
+            var dialect = vendors.Find(WidgetSettings.Vendor(root, widget))
                 ?? throw new InvalidOperationException($"{WidgetSettings.KeyPrefix(name)}:Vendor is not a supported vendor.");
             return new ResolvedWidget(
                 name,

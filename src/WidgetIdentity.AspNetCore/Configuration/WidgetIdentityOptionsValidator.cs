@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using WidgetIdentity.Dialects;
 using WidgetIdentity.Signing;
+using WidgetIdentity.Vendors;
 
 namespace WidgetIdentity.Configuration;
 
@@ -10,8 +11,11 @@ namespace WidgetIdentity.Configuration;
 /// contains a secret's value.
 /// </summary>
 /// <param name="environment">The host's environment; preview mode is refused outside Development. Absent outside a host.</param>
-internal sealed class WidgetIdentityOptionsValidator(IHostEnvironment? environment = null) : IValidateOptions<WidgetIdentityOptions>
+/// <param name="vendors">The vendors a widget may name, the app's own included. Built-in ones only outside a host.</param>
+internal sealed class WidgetIdentityOptionsValidator(IHostEnvironment? environment = null, VendorRegistry? vendors = null) : IValidateOptions<WidgetIdentityOptions>
 {
+    private readonly VendorRegistry _vendors = vendors ?? VendorRegistry.BuiltIn;
+
     public const int MinimumSecretLength = 16;
 
     public ValidateOptionsResult Validate(string? name, WidgetIdentityOptions options)
@@ -35,7 +39,7 @@ internal sealed class WidgetIdentityOptionsValidator(IHostEnvironment? environme
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private static void ValidateWidget(WidgetIdentityOptions root, string? widgetName, WidgetOptions widget, List<string> failures)
+    private void ValidateWidget(WidgetIdentityOptions root, string? widgetName, WidgetOptions widget, List<string> failures)
     {
         var prefix = WidgetSettings.KeyPrefix(widgetName);
 
@@ -45,10 +49,10 @@ internal sealed class WidgetIdentityOptionsValidator(IHostEnvironment? environme
         }
 
         var vendor = WidgetSettings.Vendor(root, widget);
-        var dialect = VendorDialects.Find(vendor);
+        var dialect = _vendors.Find(vendor);
         if (dialect is null)
         {
-            failures.Add($"{prefix}:Vendor is not a supported vendor. Use one of: {VendorDialects.SupportedNames}.");
+            failures.Add($"{prefix}:Vendor is not a supported vendor. Use one of: {_vendors.SupportedNames}.");
         }
         else
         {

@@ -32,7 +32,7 @@ internal static class WidgetSettings
 
     /// <summary>A root setting that belongs to the vendor (its script, app id, key id), for a widget of that same vendor only.</summary>
     private static T? SameVendor<T>(WidgetIdentityOptions root, WidgetOptions widget, T? rootValue) =>
-        NonBlank(widget.Vendor) is not { } vendor || Dialects.VendorDialects.Find(vendor) == Dialects.VendorDialects.Find(Vendor(root, root))
+        NonBlank(widget.Vendor) is not { } vendor || CanonicalVendor(vendor) == CanonicalVendor(Vendor(root, root))
             ? rootValue
             : default;
 
@@ -64,6 +64,9 @@ internal static class WidgetSettings
 
     public static TimeSpan TokenLifetime(WidgetIdentityOptions root, WidgetOptions widget) =>
         widget.TokenLifetime ?? root.TokenLifetime ?? ResolvedWidget.DefaultTokenLifetime;
+
+    /// <summary>A built-in vendor's own name for any of its aliases; an app's own vendor's name, case-insensitively.</summary>
+    private static string CanonicalVendor(string name) => Dialects.VendorDialects.Find(name)?.Name ?? name.Trim().ToUpperInvariant();
 
     public static IncompleteUserHandling IncompleteUser(WidgetIdentityOptions root, WidgetOptions widget) =>
         widget.IncompleteUser ?? root.IncompleteUser ?? IncompleteUserHandling.FallbackName;

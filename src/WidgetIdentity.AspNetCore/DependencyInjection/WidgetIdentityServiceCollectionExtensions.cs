@@ -10,6 +10,7 @@ using WidgetIdentity.Preview;
 using WidgetIdentity.Rendering;
 using WidgetIdentity.SignOut;
 using WidgetIdentity.Users;
+using WidgetIdentity.Vendors;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -39,6 +40,7 @@ public static class WidgetIdentityServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WidgetIdentityOptions>, WidgetIdentityOptionsValidator>());
 
         services.TryAddSingleton<IWidgetUserResolver, ClaimsWidgetUserResolver>();
+        services.TryAddSingleton<VendorRegistry>();
         services.TryAddSingleton<WidgetCatalog>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(static provider => new WidgetIdentityRenderer(
