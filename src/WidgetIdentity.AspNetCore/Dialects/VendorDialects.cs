@@ -14,6 +14,8 @@ internal static class VendorDialects
 
     public static readonly VendorDialect HelpScout = new HelpScoutDialect();
 
+    public static readonly VendorDialect Plain = new PlainDialect();
+
     /// <summary>The vendor name that asks for the preview widget with Ainisa's format.</summary>
     public const string PreviewVendor = "Preview";
 
@@ -27,11 +29,12 @@ internal static class VendorDialects
         ["Chatwoot"] = Chatwoot,
         ["Crisp"] = Crisp,
         ["HelpScout"] = HelpScout,
+        ["Plain"] = Plain,
         [PreviewVendor] = Ainisa,
     };
 
     /// <summary>The names users may configure, for error messages.</summary>
-    public static string SupportedNames => "Ainisa, Chatku (also ChatkuAI, Mampu, MampuAI), Chatwoot, Crisp, HelpScout, or Preview (development)";
+    public static string SupportedNames => "Ainisa, Chatku (also ChatkuAI, Mampu, MampuAI), Chatwoot, Crisp, HelpScout, Plain, or Preview (development)";
 
     public static VendorDialect? Find(string? name) =>
         name is not null && ByName.TryGetValue(name.Trim(), out var dialect) ? dialect : null;
