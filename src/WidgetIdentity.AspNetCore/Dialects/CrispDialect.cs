@@ -42,17 +42,13 @@ internal sealed partial class CrispDialect() : VendorDialect("Crisp", defaultScr
             issues.FieldLeftOut("phone number", "is not a full international number (E.164, like +15550101234)", nameof(WidgetClaimOptions.PhoneNumber));
         }
 
+        // Fields Crisp does not take (description, country, city) stay on the user: WriteUserData never reads them.
         return user with
         {
             Email = email,
             Name = user.DisplayName,
-            FirstName = null,
-            LastName = null,
             AvatarUrl = EmailSignedFields.AvatarUrl(user, issues),
             PhoneNumber = phone,
-            Description = null,
-            CountryCode = null,
-            City = null,
             CustomAttributes = SessionData(CustomAttributeValues.Conform(user.CustomAttributes, issues), issues),
         };
     }

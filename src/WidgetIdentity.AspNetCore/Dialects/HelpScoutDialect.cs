@@ -57,14 +57,8 @@ internal sealed class HelpScoutDialect() : VendorDialect("HelpScout", defaultScr
         {
             Email = email,
             Name = Shorten(user.DisplayName, NameMaxLength, "name", nameof(WidgetClaimOptions.Name), issues),
-            FirstName = null,
-            LastName = null,
             AvatarUrl = avatar,
             CompanyName = Shorten(user.CompanyName, CompanyMaxLength, "company name", nameof(WidgetClaimOptions.CompanyName), issues),
-            PhoneNumber = null,
-            Description = null,
-            CountryCode = null,
-            City = null,
             CustomAttributes = Attributes(CustomAttributeValues.Conform(user.CustomAttributes, issues), issues),
         };
     }

@@ -31,20 +31,9 @@ internal sealed class PlainDialect() : VendorDialect("Plain", defaultScriptUrl: 
             return null;
         }
 
-        // externalId is left out on purpose: Plain would match customers by it, and nothing signs it.
-        return user with
-        {
-            Email = email,
-            Name = user.DisplayName,
-            LastName = null,
-            AvatarUrl = EmailSignedFields.AvatarUrl(user, issues),
-            PhoneNumber = null,
-            CompanyName = null,
-            Description = null,
-            CountryCode = null,
-            City = null,
-            CustomAttributes = null,
-        };
+        // Only the documented customer details are written; externalId is left out on purpose: Plain would match customers
+        // by it, and nothing signs it.
+        return user with { Email = email, Name = user.DisplayName, AvatarUrl = EmailSignedFields.AvatarUrl(user, issues) };
     }
 
     public override void WriteUserData(ScriptBuilder script, WidgetUser user, WidgetSigner signer, bool resetFirst)

@@ -1,5 +1,4 @@
 using System.Text.Encodings.Web;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using WidgetIdentity.Dialects;
@@ -52,17 +51,6 @@ public sealed class CrispDialectTests
             window.$crisp.push(["set", "session:data", [[["plan","gold"],["orders",12],["vip",true]]]]);
             """.ReplaceLineEndings("\n"),
             Write(Crisp, user));
-    }
-
-    [Fact]
-    public void A_user_without_an_email_gets_no_identity_and_one_issue_naming_the_email_claim_setting()
-    {
-        var (written, issues) = Conform(Crisp, new WidgetUser("1") { Name = "Jane Doe" }, "support");
-
-        Assert.Null(written);
-        Assert.Single(issues.Split("; "));
-        Assert.Contains("the user has no email", issues);
-        Assert.Contains("WidgetIdentity:Widgets:support:Claims:Email", issues);
     }
 
     [Fact]
@@ -156,41 +144,6 @@ public sealed class CrispDialectTests
         Assert.Equal(["crisp-client%2Fsession%2F*"], Crisp.SessionCookies);
         Assert.True(VendorCookies.Matches(Crisp.SessionCookies[0], "crisp-client%2Fsession%2F7a70678f-84e0-4a02-84ce-d12b72194c26"));
         Assert.False(VendorCookies.Matches(Crisp.SessionCookies[0], "crisp-client%2Fsocket%2F7a70678f-84e0-4a02-84ce-d12b72194c26"));
-    }
-
-    [Theory]
-    [MemberData(nameof(SharedVectors), MemberType = typeof(EmailSignedDialectKit))]
-    public void The_signature_the_script_carries_matches_every_row_of_the_shared_vectors(string secret, string email, string expectedHash)
-    {
-        var script = WriteAsIs(Crisp, new WidgetUser("1") { Email = email }, secret: secret);
-
-        Assert.Equal(expectedHash, Regex.Match(script, "\"user:email\", \\[.*,\"([0-9a-f]{64})\"\\]\\]\\);").Groups[1].Value);
-    }
-
-    [Fact]
-    public void The_preview_widget_does_not_stand_in_for_Crisp()
-    {
-        Assert.Null(Crisp.PreviewQuery);
-        Assert.Null(Crisp.DefaultScriptUrl);
-    }
-
-    [Fact]
-    public void Crisp_starts_with_a_secret_alone_its_snippet_carries_the_website_id()
-    {
-        var options = TestOptions.Resolve(new Dictionary<string, string?> { ["WidgetIdentity:Secret"] = TestOptions.Secret, ["WidgetIdentity:Vendor"] = "crisp" });
-
-        Assert.Equal("crisp", options.Vendor);
-    }
-
-    [Fact]
-    public void Crisp_refuses_a_signing_choice_it_does_not_offer()
-    {
-        var failure = TestOptions.ValidationFailure(new Dictionary<string, string?>
-        {
-            ["WidgetIdentity:Secret"] = TestOptions.Secret, ["WidgetIdentity:Widgets:chat:Vendor"] = "Crisp", ["WidgetIdentity:Widgets:chat:Signing"] = "Jwt",
-        });
-
-        Assert.Contains("WidgetIdentity:Widgets:chat:Signing is set, but Crisp offers one way to sign only", failure.Message);
     }
 
     [Fact]

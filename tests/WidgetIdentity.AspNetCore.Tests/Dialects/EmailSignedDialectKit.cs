@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using WidgetIdentity.Configuration;
 using WidgetIdentity.Dialects;
 using WidgetIdentity.Rendering;
@@ -18,19 +17,6 @@ internal static class EmailSignedDialectKit
     /// <summary>HMAC-SHA256 of <paramref name="email"/> under <paramref name="secret"/> (the test secret by default), lowercase hex.</summary>
     public static string Signature(string email, string secret = TestOptions.Secret) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(email)));
-
-    /// <summary>The rows of the shared vectors: each row's message is used as the signed email.</summary>
-    public static TheoryData<string, string, string> SharedVectors()
-    {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "hmac-sha256.json")));
-        var data = new TheoryData<string, string, string>();
-        foreach (var vector in document.RootElement.GetProperty("vectors").EnumerateArray())
-        {
-            data.Add(vector.GetProperty("secret").GetString()!, vector.GetProperty("userId").GetString()!, vector.GetProperty("hash").GetString()!);
-        }
-
-        return data;
-    }
 
     public static (WidgetUser? Written, string Issues) Conform(VendorDialect dialect, WidgetUser user, string? widgetName = null)
     {

@@ -1,6 +1,4 @@
-using System.Text.RegularExpressions;
 using WidgetIdentity.Dialects;
-using WidgetIdentity.Tests.Support;
 using WidgetIdentity.Users;
 using static WidgetIdentity.Tests.Dialects.EmailSignedDialectKit;
 
@@ -46,16 +44,6 @@ public sealed class PlainDialectTests
     }
 
     [Fact]
-    public void A_user_without_an_email_gets_no_identity_and_one_issue_naming_the_email_claim_setting()
-    {
-        var (written, issues) = Conform(Plain, new WidgetUser("1") { Name = "Jane Doe" }, "help");
-
-        Assert.Null(written);
-        Assert.Single(issues.Split("; "));
-        Assert.Contains("WidgetIdentity:Widgets:help:Claims:Email", issues);
-    }
-
-    [Fact]
     public void An_email_that_is_not_an_address_leaves_the_identity_out()
     {
         var (written, issues) = Conform(Plain, Jane with { Email = "jane" });
@@ -89,38 +77,8 @@ public sealed class PlainDialectTests
     }
 
     [Fact]
-    public void Plain_documents_no_session_cookie_on_the_site_domain_and_no_preview()
+    public void Plain_documents_no_session_cookie_on_the_site_domain()
     {
         Assert.Empty(Plain.SessionCookies);
-        Assert.Null(Plain.PreviewQuery);
-        Assert.Null(Plain.DefaultScriptUrl);
-    }
-
-    [Theory]
-    [MemberData(nameof(SharedVectors), MemberType = typeof(EmailSignedDialectKit))]
-    public void The_email_hash_the_script_carries_matches_every_row_of_the_shared_vectors(string secret, string email, string expectedHash)
-    {
-        var script = WriteAsIs(Plain, new WidgetUser("1") { Email = email }, secret: secret);
-
-        Assert.Equal(expectedHash, Regex.Match(script, "\"emailHash\":\"([0-9a-f]{64})\"").Groups[1].Value);
-    }
-
-    [Fact]
-    public void Plain_starts_with_a_secret_alone_its_snippet_carries_the_app_id()
-    {
-        var options = TestOptions.Resolve(new Dictionary<string, string?> { ["WidgetIdentity:Secret"] = TestOptions.Secret, ["WidgetIdentity:Vendor"] = "Plain" });
-
-        Assert.Equal("Plain", options.Vendor);
-    }
-
-    [Fact]
-    public void Plain_refuses_a_signing_choice_it_does_not_offer()
-    {
-        var failure = TestOptions.ValidationFailure(new Dictionary<string, string?>
-        {
-            ["WidgetIdentity:Secret"] = TestOptions.Secret, ["WidgetIdentity:Vendor"] = "Plain", ["WidgetIdentity:Signing"] = "Jwt",
-        });
-
-        Assert.Contains("WidgetIdentity:Signing is set, but Plain offers one way to sign only", failure.Message);
     }
 }
