@@ -10,6 +10,12 @@ internal static class VendorDialects
 
     public static readonly VendorDialect Chatwoot = new ReadyEventDialect("Chatwoot", "chatwoot:ready", "window.$chatwoot");
 
+    public static readonly VendorDialect Crisp = new CrispDialect();
+
+    public static readonly VendorDialect HelpScout = new HelpScoutDialect();
+
+    public static readonly VendorDialect Plain = new PlainDialect();
+
     /// <summary>The vendor name that asks for the preview widget with Ainisa's format.</summary>
     public const string PreviewVendor = "Preview";
 
@@ -21,11 +27,14 @@ internal static class VendorDialects
         ["Mampu"] = Chatku,
         ["MampuAI"] = Chatku,
         ["Chatwoot"] = Chatwoot,
+        ["Crisp"] = Crisp,
+        ["HelpScout"] = HelpScout,
+        ["Plain"] = Plain,
         [PreviewVendor] = Ainisa,
     };
 
     /// <summary>The names users may configure, for error messages.</summary>
-    public static string SupportedNames => "Ainisa, Chatku (also ChatkuAI, Mampu, MampuAI), Chatwoot, or Preview (development)";
+    public static string SupportedNames => "Ainisa, Chatku (also ChatkuAI, Mampu, MampuAI), Chatwoot, Crisp, HelpScout, Plain, or Preview (development)";
 
     public static VendorDialect? Find(string? name) =>
         name is not null && ByName.TryGetValue(name.Trim(), out var dialect) ? dialect : null;
