@@ -10,6 +10,12 @@ internal static class VendorDialects
 
     public static readonly VendorDialect Chatwoot = new ReadyEventDialect("Chatwoot", "chatwoot:ready", "window.$chatwoot");
 
+    public static readonly VendorDialect Intercom = new IntercomDialect();
+
+    public static readonly VendorDialect Zendesk = new ZendeskDialect();
+
+    public static readonly VendorDialect Chatbase = new ChatbaseDialect();
+
     /// <summary>The vendor name that asks for the preview widget with Ainisa's format.</summary>
     public const string PreviewVendor = "Preview";
 
@@ -21,11 +27,14 @@ internal static class VendorDialects
         ["Mampu"] = Chatku,
         ["MampuAI"] = Chatku,
         ["Chatwoot"] = Chatwoot,
+        ["Intercom"] = Intercom,
+        ["Zendesk"] = Zendesk,
+        ["Chatbase"] = Chatbase,
         [PreviewVendor] = Ainisa,
     };
 
     /// <summary>The names users may configure, for error messages.</summary>
-    public static string SupportedNames => "Ainisa, Chatku (also ChatkuAI, Mampu, MampuAI), Chatwoot, or Preview (development)";
+    public static string SupportedNames => "Ainisa, Chatku (also ChatkuAI, Mampu, MampuAI), Chatwoot, Intercom, Zendesk, Chatbase, or Preview (development)";
 
     public static VendorDialect? Find(string? name) =>
         name is not null && ByName.TryGetValue(name.Trim(), out var dialect) ? dialect : null;
