@@ -1,4 +1,7 @@
 using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using WidgetIdentity.Configuration;
 using WidgetIdentity.Dialects;
 using WidgetIdentity.Hashing;
@@ -194,6 +197,30 @@ public sealed class IntercomDialectTests
         });
 
         Assert.Contains("WidgetIdentity:Secret is too short to sign the HS256 JWT Intercom verifies", failure.Message);
+    }
+
+    [Fact]
+    public async Task The_renderer_writes_the_settings_for_a_signed_in_user_and_leaves_loading_to_Intercom_s_own_loader()
+    {
+        var context = new DefaultHttpContext
+        {
+            User = Principals.Jane,
+            RequestServices = TestOptions.BuildServices(new Dictionary<string, string?>
+            {
+                ["WidgetIdentity:Secret"] = TestOptions.Secret,
+                ["WidgetIdentity:Vendor"] = "Intercom",
+                ["WidgetIdentity:AppId"] = "abc123",
+            }),
+        };
+
+        var html = await context.RequestServices.GetRequiredService<WidgetIdentityRenderer>().RenderAsync(context, new ChatWidgetRequest());
+        using var writer = new StringWriter();
+        html.WriteTo(writer, HtmlEncoder.Default);
+
+        Assert.Equal(
+            $$"""<script>window.intercomSettings = {"app_id":"abc123","user_id":"1","email":"jane@example.com","name":"Jane Doe","user_hash":"{{Hmac("1")}}"};</script>""",
+            writer.ToString());
+        Assert.Equal("no-store, private", context.Response.Headers.CacheControl.ToString());
     }
 
     private static ResolvedWidget Widget() => TestSigners.Widget(VendorDialects.Intercom) with { AppId = "abc123" };
