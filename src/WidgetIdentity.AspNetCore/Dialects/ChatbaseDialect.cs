@@ -23,7 +23,7 @@ internal sealed class ChatbaseDialect() : VendorDialect("Chatbase", defaultScrip
     // The embed snippet defines the window.chatbase queue synchronously and loads the agent's script (whose id is the agent
     // id, so the site keeps its own snippet) on the window's load event; by that event window.chatbase exists whichever of the
     // snippet and this tag comes first, and calls made then are queued until the script runs.
-    private const string OnLoad = "window.addEventListener(\"load\", function () {\n  ";
+    private const string OnLoad = LoadEventDialectParts.OnLoad;
 
     public override string? PreviewQuery => null;
 
@@ -39,12 +39,7 @@ internal sealed class ChatbaseDialect() : VendorDialect("Chatbase", defaultScrip
 
     public override WidgetUser? Conform(WidgetUser user, ResolvedWidget widget, UserDataIssues issues)
     {
-        var email = user.Email;
-        if (email is not null && !UserFieldRules.IsEmail(email))
-        {
-            issues.FieldLeftOut("email", $"is not an address {Name} accepts", nameof(WidgetClaimOptions.Email));
-            email = null;
-        }
+        var email = LoadEventDialectParts.Email(user, Name, issues);
 
         if (widget.Signing == WidgetSigning.Hmac)
         {
@@ -91,12 +86,12 @@ internal sealed class ChatbaseDialect() : VendorDialect("Chatbase", defaultScrip
             script.Fields([("token", signer.Jwt(Claims(user)))]);
         }
 
-        script.Raw(");\n});");
+        script.Raw(");").Raw(LoadEventDialectParts.EndOnLoad);
     }
 
     public override bool WriteReset(ScriptBuilder script)
     {
-        script.Raw(OnLoad).Raw("window.chatbase(\"resetUser\");\n});");
+        script.Raw(OnLoad).Raw("window.chatbase(\"resetUser\");").Raw(LoadEventDialectParts.EndOnLoad);
         return true;
     }
 

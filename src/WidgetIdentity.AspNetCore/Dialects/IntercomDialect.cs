@@ -51,19 +51,8 @@ internal sealed class IntercomDialect() : VendorDialect("Intercom", defaultScrip
 
     public override WidgetUser? Conform(WidgetUser user, ResolvedWidget widget, UserDataIssues issues)
     {
-        var email = user.Email;
-        if (email is not null && !UserFieldRules.IsEmail(email))
-        {
-            issues.FieldLeftOut("email", $"is not an address {Name} accepts", nameof(WidgetClaimOptions.Email));
-            email = null;
-        }
-
-        var avatarUrl = user.AvatarUrl;
-        if (avatarUrl is not null && !UserFieldRules.IsAbsoluteHttpUrl(avatarUrl))
-        {
-            issues.FieldLeftOut("avatar URL", "is not an absolute http(s) URL", nameof(WidgetClaimOptions.AvatarUrl));
-            avatarUrl = null;
-        }
+        var email = LoadEventDialectParts.Email(user, Name, issues);
+        var avatarUrl = LoadEventDialectParts.AvatarUrl(user, issues);
 
         if (user.CompanyName is not null)
         {
@@ -119,13 +108,13 @@ internal sealed class IntercomDialect() : VendorDialect("Intercom", defaultScrip
         // The settings boot the Messenger when its script loads, before the queued calls run, so a previous visitor's session
         // would be resumed first. Instead the Messenger is shut down (ending that session) and booted with the new settings;
         // the loader defines the queue synchronously and loads the script on the window's load event, so both calls queue.
-        script.Raw("window.addEventListener(\"load\", function () {\n  window.Intercom(\"shutdown\");\n  window.Intercom(\"boot\", ")
-            .Attributes(settings).Raw(");\n});");
+        script.Raw(LoadEventDialectParts.OnLoad).Raw("window.Intercom(\"shutdown\");\n  window.Intercom(\"boot\", ")
+            .Attributes(settings).Raw(");").Raw(LoadEventDialectParts.EndOnLoad);
     }
 
     public override bool WriteReset(ScriptBuilder script)
     {
-        script.Raw("window.addEventListener(\"load\", function () {\n  window.Intercom(\"shutdown\");\n});");
+        script.Raw(LoadEventDialectParts.OnLoad).Raw("window.Intercom(\"shutdown\");").Raw(LoadEventDialectParts.EndOnLoad);
         return true;
     }
 

@@ -21,7 +21,7 @@ internal sealed class ZendeskDialect() : VendorDialect("Zendesk", defaultScriptU
 
     // zE exists once Zendesk's snippet (script#ze-snippet, which must keep that id, so the site loads it itself) has run. The
     // snippet is a classic script: whether it stands before or after this tag, zE is defined by the window's load event.
-    private const string OnLoad = "window.addEventListener(\"load\", function () {\n  ";
+    private const string OnLoad = LoadEventDialectParts.OnLoad;
 
     public override string? PreviewQuery => null;
 
@@ -51,12 +51,7 @@ internal sealed class ZendeskDialect() : VendorDialect("Zendesk", defaultScriptU
             return null;
         }
 
-        var email = user.Email;
-        if (email is not null && !UserFieldRules.IsEmail(email))
-        {
-            issues.FieldLeftOut("email", $"is not an address {Name} accepts", nameof(WidgetClaimOptions.Email));
-            email = null;
-        }
+        var email = LoadEventDialectParts.Email(user, Name, issues);
 
         // The payload takes only external_id, name and email: the other fields are not Zendesk's to receive. email_verified is
         // never sent: the package cannot know whether the site verified the address.
@@ -86,12 +81,12 @@ internal sealed class ZendeskDialect() : VendorDialect("Zendesk", defaultScriptU
         // rendered with, which Zendesk rejects once its exp (TokenLifetime) has passed. The next page load signs a new one.
         script.Raw("window.zE(\"messenger\", \"loginUser\", function (callback) {\n    callback(")
             .String(signer.Jwt(claims, signer.KeyId))
-            .Raw(");\n  });\n});");
+            .Raw(");\n  });").Raw(LoadEventDialectParts.EndOnLoad);
     }
 
     public override bool WriteReset(ScriptBuilder script)
     {
-        script.Raw(OnLoad).Raw("window.zE(\"messenger\", \"logoutUser\");\n});");
+        script.Raw(OnLoad).Raw("window.zE(\"messenger\", \"logoutUser\");").Raw(LoadEventDialectParts.EndOnLoad);
         return true;
     }
 }
