@@ -16,6 +16,12 @@ internal static class VendorDialects
 
     public static readonly VendorDialect Plain = new PlainDialect();
 
+    public static readonly VendorDialect Intercom = new IntercomDialect();
+
+    public static readonly VendorDialect Zendesk = new ZendeskDialect();
+
+    public static readonly VendorDialect Chatbase = new ChatbaseDialect();
+
     /// <summary>The vendor name that asks for the preview widget with Ainisa's format.</summary>
     public const string PreviewVendor = "Preview";
 
@@ -30,11 +36,14 @@ internal static class VendorDialects
         ["Crisp"] = Crisp,
         ["HelpScout"] = HelpScout,
         ["Plain"] = Plain,
+        ["Intercom"] = Intercom,
+        ["Zendesk"] = Zendesk,
+        ["Chatbase"] = Chatbase,
         [PreviewVendor] = Ainisa,
     };
 
     /// <summary>The names users may configure, for error messages.</summary>
-    public static string SupportedNames => "Ainisa, Chatku (also ChatkuAI, Mampu, MampuAI), Chatwoot, Crisp, HelpScout, Plain, or Preview (development)";
+    public static string SupportedNames => "Ainisa, Chatku (also ChatkuAI, Mampu, MampuAI), Chatwoot, Intercom, Crisp, HelpScout, Zendesk, Chatbase, Plain, or Preview (development)";
 
     public static VendorDialect? Find(string? name) =>
         name is not null && ByName.TryGetValue(name.Trim(), out var dialect) ? dialect : null;

@@ -23,6 +23,15 @@ internal sealed class WidgetSigner
         _time = time;
     }
 
+    /// <summary>The widget's app id, for the vendors whose page data names it (Intercom's <c>app_id</c>).</summary>
+    internal string? AppId => _widget.AppId;
+
+    /// <summary>The widget's JWT key id, for the vendors that put it in the token's <c>kid</c> header (Zendesk).</summary>
+    internal string? KeyId => _widget.KeyId;
+
+    /// <summary>The widget's signing choice, for the vendors that offer an HMAC and a JWT.</summary>
+    internal WidgetSigning? Signing => _widget.Signing;
+
     /// <summary>The HMAC of the user id, already computed for the page.</summary>
     public string IdHash { get; }
 
