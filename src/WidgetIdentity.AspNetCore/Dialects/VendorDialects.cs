@@ -10,6 +10,8 @@ internal static class VendorDialects
 
     public static readonly VendorDialect Chatwoot = new ReadyEventDialect("Chatwoot", "chatwoot:ready", "window.$chatwoot");
 
+    public static readonly VendorDialect Gleap = new GleapDialect();
+
     /// <summary>The vendor name that asks for the preview widget with Ainisa's format.</summary>
     public const string PreviewVendor = "Preview";
 
@@ -21,11 +23,12 @@ internal static class VendorDialects
         ["Mampu"] = Chatku,
         ["MampuAI"] = Chatku,
         ["Chatwoot"] = Chatwoot,
+        ["Gleap"] = Gleap,
         [PreviewVendor] = Ainisa,
     };
 
     /// <summary>The names users may configure, for error messages.</summary>
-    public static string SupportedNames => "Ainisa, Chatku (also ChatkuAI, Mampu, MampuAI), Chatwoot, or Preview (development)";
+    public static string SupportedNames => "Ainisa, Chatku (also ChatkuAI, Mampu, MampuAI), Chatwoot, Gleap, or Preview (development)";
 
     public static VendorDialect? Find(string? name) =>
         name is not null && ByName.TryGetValue(name.Trim(), out var dialect) ? dialect : null;
