@@ -12,6 +12,8 @@ internal static class VendorDialects
 
     public static readonly VendorDialect Gleap = new GleapDialect();
 
+    public static readonly VendorDialect Featurebase = new FeaturebaseDialect();
+
     /// <summary>The vendor name that asks for the preview widget with Ainisa's format.</summary>
     public const string PreviewVendor = "Preview";
 
@@ -24,11 +26,12 @@ internal static class VendorDialects
         ["MampuAI"] = Chatku,
         ["Chatwoot"] = Chatwoot,
         ["Gleap"] = Gleap,
+        ["Featurebase"] = Featurebase,
         [PreviewVendor] = Ainisa,
     };
 
     /// <summary>The names users may configure, for error messages.</summary>
-    public static string SupportedNames => "Ainisa, Chatku (also ChatkuAI, Mampu, MampuAI), Chatwoot, Gleap, or Preview (development)";
+    public static string SupportedNames => "Ainisa, Chatku (also ChatkuAI, Mampu, MampuAI), Chatwoot, Gleap, Featurebase, or Preview (development)";
 
     public static VendorDialect? Find(string? name) =>
         name is not null && ByName.TryGetValue(name.Trim(), out var dialect) ? dialect : null;

@@ -26,6 +26,9 @@ internal sealed class WidgetSigner
     /// <summary>The HMAC of the user id, already computed for the page.</summary>
     public string IdHash { get; }
 
+    /// <summary>The widget's <c>AppId</c>, for the vendors whose call names the workspace (checked at start-up where required).</summary>
+    internal string? AppId => _widget.AppId;
+
     /// <summary>HMAC-SHA256 of <paramref name="value"/> under the widget's secret, lowercase hex.</summary>
     public string Hmac(string value) => WidgetIdentityHash.Compute(_widget.SecretKey, value);
 
