@@ -10,6 +10,8 @@ internal static class VendorDialects
 
     public static readonly VendorDialect Chatwoot = new ReadyEventDialect("Chatwoot", "chatwoot:ready", "window.$chatwoot");
 
+    public static readonly VendorDialect FrontChat = new FrontChatDialect();
+
     public static readonly VendorDialect Gleap = new GleapDialect();
 
     public static readonly VendorDialect Featurebase = new FeaturebaseDialect();
@@ -25,13 +27,14 @@ internal static class VendorDialects
         ["Mampu"] = Chatku,
         ["MampuAI"] = Chatku,
         ["Chatwoot"] = Chatwoot,
+        ["FrontChat"] = FrontChat,
         ["Gleap"] = Gleap,
         ["Featurebase"] = Featurebase,
         [PreviewVendor] = Ainisa,
     };
 
     /// <summary>The names users may configure, for error messages.</summary>
-    public static string SupportedNames => "Ainisa, Chatku (also ChatkuAI, Mampu, MampuAI), Chatwoot, Gleap, Featurebase, or Preview (development)";
+    public static string SupportedNames => "Ainisa, Chatku (also ChatkuAI, Mampu, MampuAI), Chatwoot, FrontChat, Gleap, Featurebase, or Preview (development)";
 
     public static VendorDialect? Find(string? name) =>
         name is not null && ByName.TryGetValue(name.Trim(), out var dialect) ? dialect : null;
