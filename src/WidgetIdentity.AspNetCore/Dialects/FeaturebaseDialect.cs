@@ -41,22 +41,13 @@ internal sealed class FeaturebaseDialect() : VendorDialect("Featurebase", Defaul
     public override void Validate(VendorSettings settings, List<string> failures)
     {
         base.Validate(settings, failures); // Featurebase verifies a JWT only: Signing is not a choice
-        if (string.IsNullOrWhiteSpace(settings.AppId))
-        {
-            failures.Add($"{settings.KeyPrefix}:AppId is not set. Featurebase's boot call needs your workspace's App ID: "
-                + "in Featurebase, Settings > Developers > Installation.");
-        }
+        DialectRules.RequireAppId(settings, failures, "Featurebase's boot call needs your workspace's App ID", "in Featurebase, Settings > Developers > Installation");
     }
 
     public override WidgetUser? Conform(WidgetUser user, ResolvedWidget widget, UserDataIssues issues)
     {
         // The JWT needs userId or email; the user id is always there, so no user is ever refused.
-        var email = user.Email;
-        if (email is not null && !UserFieldRules.IsEmail(email))
-        {
-            issues.FieldLeftOut("email", $"is not an address {Name} can store", nameof(WidgetClaimOptions.Email));
-            email = null;
-        }
+        var email = DialectRules.Email(user, Name, issues);
 
         var picture = user.AvatarUrl;
         if (picture is not null && !UserFieldRules.IsAbsoluteHttpUrl(picture))
@@ -79,20 +70,7 @@ internal sealed class FeaturebaseDialect() : VendorDialect("Featurebase", Defaul
         }
 
         // No company id is known, and Featurebase's companies entries require one: the company name is not sent.
-        return user with
-        {
-            Name = user.DisplayName,
-            FirstName = null,
-            LastName = null,
-            Email = email,
-            AvatarUrl = picture,
-            PhoneNumber = null,
-            CompanyName = null,
-            Description = null,
-            CountryCode = null,
-            City = null,
-            CustomAttributes = attributes,
-        };
+        return new WidgetUser(user.Id) { Name = user.DisplayName, Email = email, AvatarUrl = picture, CustomAttributes = attributes };
     }
 
     public override void WriteUserData(ScriptBuilder script, WidgetUser user, WidgetSigner signer, bool resetFirst)

@@ -38,36 +38,18 @@ internal sealed class FrontChatDialect() : VendorDialect("FrontChat", DefaultBun
     public override void Validate(VendorSettings settings, List<string> failures)
     {
         base.Validate(settings, failures); // Front verifies an HMAC only: Signing is not a choice
-        if (string.IsNullOrWhiteSpace(settings.AppId))
-        {
-            failures.Add($"{settings.KeyPrefix}:AppId is not set. Front Chat's init call needs your chat's chatId: in Front, Settings > Inboxes > "
-                + "(your chat inbox) > (your chat channel) > Installation, copy the chatId from the widget snippet.");
-        }
+        DialectRules.RequireAppId(settings, failures, "Front Chat's init call needs your chat's chatId",
+            "in Front, Settings > Inboxes > (your chat inbox) > (your chat channel) > Installation, copy the chatId from the widget snippet");
     }
 
     public override WidgetUser? Conform(WidgetUser user, ResolvedWidget widget, UserDataIssues issues)
     {
         // Front: "The value of the email field should be a valid email address" (it links the conversation to a contact).
-        var email = user.Email;
-        if (email is not null && !UserFieldRules.IsEmail(email))
-        {
-            issues.FieldLeftOut("email", $"is not an address {Name} accepts", nameof(WidgetClaimOptions.Email));
-            email = null;
-        }
-
         // Only the fields Front documents for the identity: name, email and customFields (no limits are documented).
-        return user with
+        return new WidgetUser(user.Id)
         {
             Name = user.DisplayName,
-            FirstName = null,
-            LastName = null,
-            Email = email,
-            AvatarUrl = null,
-            PhoneNumber = null,
-            CompanyName = null,
-            Description = null,
-            CountryCode = null,
-            City = null,
+            Email = DialectRules.Email(user, Name, issues),
             CustomAttributes = CustomAttributeValues.Conform(user.CustomAttributes, issues),
         };
     }

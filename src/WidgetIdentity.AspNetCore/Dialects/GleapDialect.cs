@@ -27,12 +27,7 @@ internal sealed class GleapDialect() : VendorDialect("Gleap", defaultScriptUrl: 
     {
         // Gleap documents no format for the email or phone (its own example phone is "+1 (902) 123123"); an email that is not
         // an address is still left out, as it would create a contact no one can reach and match against.
-        var email = user.Email;
-        if (email is not null && !UserFieldRules.IsEmail(email))
-        {
-            issues.FieldLeftOut("email", $"is not an address {Name} can store", nameof(WidgetClaimOptions.Email));
-            email = null;
-        }
+        var email = DialectRules.Email(user, Name, issues);
 
         var customData = CustomAttributeValues.Conform(user.CustomAttributes, issues);
         if (customData is { Count: > MaxCustomDataKeys })
@@ -43,16 +38,13 @@ internal sealed class GleapDialect() : VendorDialect("Gleap", defaultScriptUrl: 
             customData = customData.Take(MaxCustomDataKeys).ToDictionary(StringComparer.Ordinal);
         }
 
-        return user with
+        // Only the identify fields Gleap documents that a WidgetUser can fill (no avatar among them).
+        return new WidgetUser(user.Id)
         {
             Name = user.DisplayName,
-            FirstName = null,
-            LastName = null,
             Email = email,
-            AvatarUrl = null, // not a documented identify field
-            Description = null,
-            CountryCode = null,
-            City = null,
+            PhoneNumber = user.PhoneNumber,
+            CompanyName = user.CompanyName,
             CustomAttributes = customData,
         };
     }

@@ -19,6 +19,18 @@ internal static partial class DialectTestKit
     public static ResolvedWidget Widget(VendorDialect dialect, string? appId = null, string? name = null, string secret = TestOptions.Secret) =>
         TestSigners.Widget(dialect, name) with { AppId = appId, SecretKey = Encoding.UTF8.GetBytes(secret) };
 
+    /// <summary>The configuration of a root widget of <paramref name="vendor"/> under the test secret, with more keys under <c>WidgetIdentity:</c>.</summary>
+    public static Dictionary<string, string?> Settings(string vendor, params (string Key, string? Value)[] more)
+    {
+        var settings = new Dictionary<string, string?> { ["WidgetIdentity:Secret"] = TestOptions.Secret, ["WidgetIdentity:Vendor"] = vendor };
+        foreach (var (key, value) in more)
+        {
+            settings[$"WidgetIdentity:{key}"] = value;
+        }
+
+        return settings;
+    }
+
     /// <summary>HMAC-SHA256 of <paramref name="value"/> under <paramref name="secret"/>, lowercase hex, computed by the test.</summary>
     public static string Hmac(string secret, string value) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(value)));

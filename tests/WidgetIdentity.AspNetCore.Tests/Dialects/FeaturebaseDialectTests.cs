@@ -154,11 +154,7 @@ public sealed class FeaturebaseDialectTests
     [Fact]
     public void Start_up_requires_the_app_id_and_says_where_to_find_it()
     {
-        var failure = TestOptions.ValidationFailure(new Dictionary<string, string?>
-        {
-            ["WidgetIdentity:Secret"] = TestOptions.Secret,
-            ["WidgetIdentity:Widgets:feedback:Vendor"] = "Featurebase",
-        });
+        var failure = TestOptions.ValidationFailure(Settings("Ainisa", ("Widgets:feedback:Vendor", "Featurebase")));
 
         Assert.Contains("WidgetIdentity:Widgets:feedback:AppId is not set", failure.Message);
         Assert.Contains("Settings > Developers > Installation", failure.Message);
@@ -167,13 +163,8 @@ public sealed class FeaturebaseDialectTests
     [Fact]
     public void Start_up_refuses_a_signing_choice_and_a_secret_too_short_for_hs256()
     {
-        var failure = TestOptions.ValidationFailure(new Dictionary<string, string?>
-        {
-            ["WidgetIdentity:Secret"] = "TEST-ONLY-short-but-16+",
-            ["WidgetIdentity:Vendor"] = "Featurebase",
-            ["WidgetIdentity:AppId"] = AppId,
-            ["WidgetIdentity:Signing"] = "Hmac",
-        });
+        var failure = TestOptions.ValidationFailure(
+            Settings("Featurebase", ("Secret", "TEST-ONLY-short-but-16+"), ("AppId", AppId), ("Signing", "Hmac")));
 
         Assert.Contains("WidgetIdentity:Signing is set, but Featurebase offers one way to sign only", failure.Message);
         Assert.Contains("WidgetIdentity:Secret is too short to sign the HS256 JWT Featurebase verifies", failure.Message);
@@ -182,13 +173,6 @@ public sealed class FeaturebaseDialectTests
     [Fact]
     public void Start_up_accepts_Featurebase_with_the_app_id_and_a_full_length_secret()
     {
-        var options = TestOptions.Resolve(new Dictionary<string, string?>
-        {
-            ["WidgetIdentity:Secret"] = TestOptions.Secret,
-            ["WidgetIdentity:Vendor"] = "Featurebase",
-            ["WidgetIdentity:AppId"] = AppId,
-        });
-
-        Assert.Equal(AppId, options.AppId);
+        Assert.Equal(AppId, TestOptions.Resolve(Settings("Featurebase", ("AppId", AppId))).AppId);
     }
 }

@@ -142,11 +142,7 @@ public sealed class FrontChatDialectTests
     [Fact]
     public void Start_up_requires_the_chat_id_as_AppId_and_says_where_to_find_it()
     {
-        var failure = TestOptions.ValidationFailure(new Dictionary<string, string?>
-        {
-            ["WidgetIdentity:Secret"] = TestOptions.Secret,
-            ["WidgetIdentity:Vendor"] = "FrontChat",
-        });
+        var failure = TestOptions.ValidationFailure(Settings("FrontChat"));
 
         Assert.Contains("WidgetIdentity:AppId is not set", failure.Message);
         Assert.Contains("Settings > Inboxes", failure.Message);
@@ -155,13 +151,7 @@ public sealed class FrontChatDialectTests
     [Fact]
     public void Start_up_refuses_a_signing_choice_Front_does_not_offer()
     {
-        var failure = TestOptions.ValidationFailure(new Dictionary<string, string?>
-        {
-            ["WidgetIdentity:Secret"] = TestOptions.Secret,
-            ["WidgetIdentity:Vendor"] = "FrontChat",
-            ["WidgetIdentity:AppId"] = ChatId,
-            ["WidgetIdentity:Signing"] = "Jwt",
-        });
+        var failure = TestOptions.ValidationFailure(Settings("FrontChat", ("AppId", ChatId), ("Signing", "Jwt")));
 
         Assert.Contains("WidgetIdentity:Signing is set, but FrontChat offers one way to sign only", failure.Message);
         Assert.DoesNotContain("AppId", failure.Message);
@@ -170,12 +160,7 @@ public sealed class FrontChatDialectTests
     [Fact]
     public async Task The_renderer_writes_the_init_script_then_the_front_bundle_for_a_signed_in_user()
     {
-        var services = TestOptions.BuildServices(new Dictionary<string, string?>
-        {
-            ["WidgetIdentity:Secret"] = TestOptions.Secret,
-            ["WidgetIdentity:Vendor"] = "FrontChat",
-            ["WidgetIdentity:AppId"] = ChatId,
-        });
+        var services = TestOptions.BuildServices(Settings("FrontChat", ("AppId", ChatId)));
         var context = new DefaultHttpContext { User = Principals.Jane, RequestServices = services };
 
         var html = await services.GetRequiredService<WidgetIdentityRenderer>().RenderAsync(context, new ChatWidgetRequest());

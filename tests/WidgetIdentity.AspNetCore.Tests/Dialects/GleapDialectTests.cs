@@ -119,24 +119,13 @@ public sealed class GleapDialectTests
     [Fact]
     public void Start_up_accepts_Gleap_with_only_the_secret()
     {
-        var options = TestOptions.Resolve(new Dictionary<string, string?>
-        {
-            ["WidgetIdentity:Secret"] = TestOptions.Secret,
-            ["WidgetIdentity:Vendor"] = "Gleap",
-        });
-
-        Assert.Equal("Gleap", options.Vendor);
+        Assert.Equal("Gleap", TestOptions.Resolve(Settings("Gleap")).Vendor);
     }
 
     [Fact]
     public void Start_up_refuses_a_signing_choice_Gleap_does_not_offer()
     {
-        var failure = TestOptions.ValidationFailure(new Dictionary<string, string?>
-        {
-            ["WidgetIdentity:Secret"] = TestOptions.Secret,
-            ["WidgetIdentity:Vendor"] = "Gleap",
-            ["WidgetIdentity:Signing"] = "Jwt",
-        });
+        var failure = TestOptions.ValidationFailure(Settings("Gleap", ("Signing", "Jwt")));
 
         Assert.Contains("WidgetIdentity:Signing is set, but Gleap offers one way to sign only", failure.Message);
     }
