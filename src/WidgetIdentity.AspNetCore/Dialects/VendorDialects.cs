@@ -22,6 +22,12 @@ internal static class VendorDialects
 
     public static readonly VendorDialect Chatbase = new ChatbaseDialect();
 
+    public static readonly VendorDialect FrontChat = new FrontChatDialect();
+
+    public static readonly VendorDialect Gleap = new GleapDialect();
+
+    public static readonly VendorDialect Featurebase = new FeaturebaseDialect();
+
     /// <summary>The vendor name that asks for the preview widget with Ainisa's format.</summary>
     public const string PreviewVendor = "Preview";
 
@@ -39,11 +45,14 @@ internal static class VendorDialects
         ["Intercom"] = Intercom,
         ["Zendesk"] = Zendesk,
         ["Chatbase"] = Chatbase,
+        ["FrontChat"] = FrontChat,
+        ["Gleap"] = Gleap,
+        ["Featurebase"] = Featurebase,
         [PreviewVendor] = Ainisa,
     };
 
     /// <summary>The names users may configure, for error messages.</summary>
-    public static string SupportedNames => "Ainisa, Chatku (also ChatkuAI, Mampu, MampuAI), Chatwoot, Intercom, Crisp, HelpScout, Zendesk, Chatbase, Plain, or Preview (development)";
+    public static string SupportedNames => "Ainisa, Chatku (also ChatkuAI, Mampu, MampuAI), Chatwoot, Intercom, Crisp, HelpScout, FrontChat, Gleap, Chatbase, Zendesk, Featurebase, Plain, or Preview (development)";
 
     public static VendorDialect? Find(string? name) =>
         name is not null && ByName.TryGetValue(name.Trim(), out var dialect) ? dialect : null;

@@ -23,7 +23,7 @@ internal sealed class WidgetSigner
         _time = time;
     }
 
-    /// <summary>The widget's app id, for the vendors whose page data names it (Intercom's <c>app_id</c>).</summary>
+    /// <summary>The widget's app id, for the vendors whose call names the workspace (Intercom's <c>app_id</c>, Front's <c>chatId</c>, Featurebase's <c>appId</c>).</summary>
     internal string? AppId => _widget.AppId;
 
     /// <summary>The widget's JWT key id, for the vendors that put it in the token's <c>kid</c> header (Zendesk).</summary>
