@@ -113,6 +113,14 @@ internal sealed class FeaturebaseDialect() : VendorDialect("Featurebase", Defaul
 
     public override bool WriteReset(ScriptBuilder script) => false;
 
+    // Featurebase's widget starts from boot, which needs the app id: a visitor the widget is told nothing about is booted
+    // without a token (Featurebase documents no logout, so booting anonymously is what replaces a previous identity).
+    public override bool WriteAnonymous(ScriptBuilder script, ResolvedWidget widget, bool resetFirst)
+    {
+        script.Raw(QueueStub).Raw("window.Featurebase(\"boot\", ").Fields([("appId", widget.AppId)]).Raw(");");
+        return true;
+    }
+
     // The JWT library writes strings, booleans, longs and doubles as JSON: the other numbers are given to it as one of those.
     private static object ClaimValue(object value) => value switch
     {

@@ -75,11 +75,35 @@ internal sealed class FrontChatDialect() : VendorDialect("FrontChat", DefaultBun
         script.Raw("\n});");
     }
 
+    // Front's widget appears only once init has run, and init needs the chat id: a visitor the widget is told nothing about
+    // gets init without identity (after the previous visitor's session is cleared, as for a new user).
+    public override bool WriteAnonymous(ScriptBuilder script, ResolvedWidget widget, bool resetFirst)
+    {
+        var chatId = widget.AppId ?? "";
+        script.Raw(WhenReady);
+        if (resetFirst)
+        {
+            script.Raw("window.FrontChat(\"init\", {\"chatId\":").String(chatId)
+                .Raw(",\"useDefaultLauncher\":false,\"onInitCompleted\":function () {\n    ")
+                .Raw(Shutdown).Raw("\n    ");
+            WriteAnonymousInit(script, chatId);
+            script.Raw("\n  }});\n});");
+            return true;
+        }
+
+        WriteAnonymousInit(script, chatId);
+        script.Raw("\n});");
+        return true;
+    }
+
     public override bool WriteReset(ScriptBuilder script)
     {
         script.Raw(WhenReady).Raw(Shutdown).Raw("\n});");
         return true;
     }
+
+    private static void WriteAnonymousInit(ScriptBuilder script, string chatId) =>
+        script.Raw("window.FrontChat(\"init\", ").Fields([("chatId", chatId), ("useDefaultLauncher", true)]).Raw(");");
 
     private static void WriteInit(ScriptBuilder script, WidgetUser user, WidgetSigner signer, string chatId) =>
         script.Raw("window.FrontChat(\"init\", ").Fields(

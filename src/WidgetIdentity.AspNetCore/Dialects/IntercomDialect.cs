@@ -112,6 +112,21 @@ internal sealed class IntercomDialect() : VendorDialect("Intercom", defaultScrip
             .Attributes(settings).Raw(");").Raw(LoadEventDialectParts.EndOnLoad);
     }
 
+    // Intercom starts for visitors too, from the app_id in the settings (the site's loader snippet carries no settings of its own).
+    public override bool WriteAnonymous(ScriptBuilder script, ResolvedWidget widget, bool resetFirst)
+    {
+        var settings = new Dictionary<string, object?>(StringComparer.Ordinal) { ["app_id"] = widget.AppId };
+        if (!resetFirst)
+        {
+            script.Raw("window.intercomSettings = ").Attributes(settings).Raw(";");
+            return true;
+        }
+
+        script.Raw(LoadEventDialectParts.OnLoad).Raw("window.Intercom(\"shutdown\");\n  window.Intercom(\"boot\", ")
+            .Attributes(settings).Raw(");").Raw(LoadEventDialectParts.EndOnLoad);
+        return true;
+    }
+
     public override bool WriteReset(ScriptBuilder script)
     {
         script.Raw(LoadEventDialectParts.OnLoad).Raw("window.Intercom(\"shutdown\");").Raw(LoadEventDialectParts.EndOnLoad);

@@ -54,6 +54,13 @@ internal abstract class VendorDialect(string name, string? defaultScriptUrl)
     /// </summary>
     public abstract void WriteUserData(ScriptBuilder script, WidgetUser user, WidgetSigner signer, bool resetFirst);
 
+    /// <summary>
+    /// Writes the script for a visitor the widget is told nothing about: the vendor's reset call when
+    /// <paramref name="resetFirst"/> (someone was identified on this browser before), and, for vendors whose widget starts
+    /// only from a call that names the workspace, that call without identity. <see langword="false"/> when nothing is written.
+    /// </summary>
+    public virtual bool WriteAnonymous(ScriptBuilder script, ResolvedWidget widget, bool resetFirst) => resetFirst && WriteReset(script);
+
     /// <summary>Writes the script that makes the vendor forget the previous visitor; <see langword="false"/> when it has no such call.</summary>
     public abstract bool WriteReset(ScriptBuilder script);
 }

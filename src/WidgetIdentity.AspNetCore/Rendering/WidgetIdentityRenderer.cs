@@ -95,24 +95,22 @@ public sealed partial class WidgetIdentityRenderer
             return;
         }
 
-        if (previous is null)
+        // The reset depends on this browser's cookie, so no shared cache may keep such a page for another visitor.
+        if (previous is not null)
         {
-            return;
-        }
-
-        // The reset depends on this browser's cookie, so no shared cache may keep the page for another visitor.
-        if (PrivateResponse.TryMark(context))
-        {
-            VisitorCookie.Delete(context, widget);
-        }
-        else
-        {
-            LogHandOverCookieKept(_logger, context.Request.Path);
+            if (PrivateResponse.TryMark(context))
+            {
+                VisitorCookie.Delete(context, widget);
+            }
+            else
+            {
+                LogHandOverCookieKept(_logger, context.Request.Path);
+            }
         }
 
         var start = html.Length;
         html.Append(ScriptTag.Open(nonce, src: null));
-        if (widget.Dialect.WriteReset(script))
+        if (widget.Dialect.WriteAnonymous(script, widget, resetFirst: previous is not null))
         {
             html.Append(ScriptTag.Close);
         }
