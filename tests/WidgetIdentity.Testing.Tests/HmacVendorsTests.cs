@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using WidgetIdentity.Testing.Tests.Support;
 using static WidgetIdentity.Testing.Tests.Support.TestSite;
 
@@ -7,8 +6,6 @@ namespace WidgetIdentity.Testing.Tests;
 /// <summary>The vendors that verify an HMAC of the user id or of the email, read back from what the real renderer writes.</summary>
 public sealed class HmacVendorsTests
 {
-    private const string Email = "jane@example.com";
-
     [Theory]
     [InlineData("Intercom", null, "window.intercomSettings", "name", true)]
     [InlineData("FrontChat", null, "FrontChat(\"init\")", "name", true)]
@@ -36,10 +33,10 @@ public sealed class HmacVendorsTests
     {
         var user = await RenderJane(vendor, signing: null);
 
-        Assert.Equal((target, WidgetUserSigning.EmailHash, Email), (user.Target, user.Signing, user.SignedValue));
+        Assert.Equal((target, WidgetUserSigning.EmailHash, JaneEmail), (user.Target, user.Signing, user.SignedValue));
         Assert.Equal("", user.UserId); // these vendors are given no id
-        Assert.Equal(Expected.Hmac(Secret, Email), user.UserHash);
-        Assert.Equal(Email, user.Fields[emailField]);
+        Assert.Equal(Expected.Hmac(Secret, JaneEmail), user.UserHash);
+        Assert.Equal(JaneEmail, user.Fields[emailField]);
         Assert.Equal(HostileName, user.Fields[nameField]);
         Assert.Equal(takesAttributes, user.CustomAttributes.TryGetValue("plan", out var plan) && plan.GetString() == "gold");
         Assert.True(user.IsSignedWith(Secret));
@@ -51,7 +48,7 @@ public sealed class HmacVendorsTests
     [Fact]
     public void An_email_hash_does_not_verify_as_a_hash_of_anything_else()
     {
-        var page = $$"""<script>window.Beacon("identify", {"email":"{{Email}}","signature":"{{Expected.Hmac(Secret, "jane@example.org")}}"});</script>""";
+        var page = $$"""<script>window.Beacon("identify", {"email":"{{JaneEmail}}","signature":"{{Expected.Hmac(Secret, "jane@example.org")}}"});</script>""";
 
         Assert.False(WidgetUserMarkup.Find(page)!.IsSignedWith(Secret));
     }
@@ -67,8 +64,4 @@ public sealed class HmacVendorsTests
             Assert.False(WidgetUserMarkup.ResetsWidget(page));
         }
     }
-
-    private static async Task<RenderedWidgetUser> RenderJane(string vendor, string? signing) =>
-        Assert.IsType<RenderedWidgetUser>(WidgetUserMarkup.Find(
-            await Render(vendor, HostileName, email: Email, attributes: [new Claim("plan", "gold")], settings: Expected.With(signing))));
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -11,8 +10,6 @@ namespace WidgetIdentity.Testing.Tests;
 /// <summary>The vendors that verify an HS256 JWT, read back from what the real renderer writes.</summary>
 public sealed class JwtVendorsTests
 {
-    private const string Email = "jane@example.com";
-
     [Theory]
     [InlineData("Zendesk", null, "zE(\"messenger\", \"loginUser\")", "external_id", false)]
     [InlineData("Featurebase", null, "Featurebase(\"boot\")", "userId", true)]
@@ -33,7 +30,7 @@ public sealed class JwtVendorsTests
         var validated = await new JsonWebTokenHandler().ValidateTokenAsync(user.Token, Parameters(Secret));
         Assert.True(validated.IsValid);
         Assert.Equal("7", validated.Claims[idClaim]);
-        Assert.Equal(Email, validated.Claims["email"]);
+        Assert.Equal(JaneEmail, validated.Claims["email"]);
     }
 
     [Theory]
@@ -78,7 +75,7 @@ public sealed class JwtVendorsTests
     public async Task An_expired_token_is_not_signed_even_with_the_right_secret()
     {
         var anHourAgo = new FixedTime(DateTimeOffset.UtcNow.AddHours(-1));
-        var user = WidgetUserMarkup.Find(await Render("Chatbase", "Jane", email: Email, time: anHourAgo))!;
+        var user = WidgetUserMarkup.Find(await Render("Chatbase", "Jane", email: JaneEmail, time: anHourAgo))!;
 
         Assert.True(user.TokenClaims["exp"].GetInt64() < DateTimeOffset.UtcNow.ToUnixTimeSeconds());
         Assert.False(user.IsSignedWith(Secret));
@@ -107,8 +104,4 @@ public sealed class JwtVendorsTests
         ValidateIssuer = false,
         ValidateAudience = false,
     };
-
-    private static async Task<RenderedWidgetUser> RenderJane(string vendor, string? signing) =>
-        Assert.IsType<RenderedWidgetUser>(WidgetUserMarkup.Find(
-            await Render(vendor, HostileName, email: Email, attributes: [new Claim("plan", "gold")], settings: Expected.With(signing))));
 }

@@ -15,6 +15,7 @@ internal static class TestSite
     public const string HostileName = "Zoë \"</script><script>alert(1)</script>\" O'Brien 🎉\u2028";
     public const string AppId = "app_0123abcd";
     public const string KeyId = "app_64aa01";
+    public const string JaneEmail = "jane@example.com";
 
     /// <summary>The settings each vendor's start-up validation requires beside the secret.</summary>
     public static Dictionary<string, string?> SettingsFor(string vendor) => vendor switch
@@ -30,6 +31,11 @@ internal static class TestSite
         var (_, html) = await RenderContext(vendor, firstName, id, email, cookie, attributes, settings, time);
         return html;
     }
+
+    /// <summary>What the page for Jane (id 7, jane@example.com, <see cref="HostileName"/>, plan "gold") gives the vendor.</summary>
+    public static async Task<RenderedWidgetUser> RenderJane(string vendor, string? signing) =>
+        Assert.IsType<RenderedWidgetUser>(WidgetUserMarkup.Find(await Render(vendor, HostileName, email: JaneEmail,
+            attributes: [new Claim("plan", "gold")], settings: signing is null ? null : new Dictionary<string, string?> { ["WidgetIdentity:Signing"] = signing })));
 
     /// <summary>The cookie a page that identified Jane (id 7) leaves in the browser, as the next request sends it.</summary>
     public static async Task<string> CookieAfterJane(string vendor, IReadOnlyDictionary<string, string?>? settings = null)
