@@ -1,17 +1,10 @@
 using System.Security.Claims;
-using System.Text.Encodings.Web;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using WidgetIdentity.Rendering;
+using static WidgetIdentity.Testing.Tests.Support.TestSite;
 
 namespace WidgetIdentity.Testing.Tests;
 
 public sealed class WidgetUserMarkupTests
 {
-    private const string Secret = "TEST-ONLY-widget-secret-0123456789";
-    private const string HostileName = "Zoë \"</script><script>alert(1)</script>\" O'Brien 🎉\u2028";
-
     [Theory]
     [InlineData("Ainisa", "window.ainisaUser", "firstname")]
     [InlineData("Chatku", "chatbot:ready", "name")]
@@ -33,7 +26,7 @@ public sealed class WidgetUserMarkupTests
     {
         var user = WidgetUserMarkup.Find(await Render("Ainisa", "Jane"));
 
-        Assert.False(user!.IsSignedWith("TEST-ONLY-another-secret-0123456789"));
+        Assert.False(user!.IsSignedWith(OtherSecret));
     }
 
     [Fact]
@@ -58,7 +51,7 @@ public sealed class WidgetUserMarkupTests
     [Fact]
     public async Task A_page_for_another_user_on_the_same_browser_reads_as_resetting_first()
     {
-        var cookie = await CookieAfterJaneAsync("Chatku");
+        var cookie = await CookieAfterJane("Chatku");
 
         var next = await Render("Chatku", "Bob", id: "8", cookie: cookie);
 
@@ -71,7 +64,7 @@ public sealed class WidgetUserMarkupTests
     [Fact]
     public async Task The_page_after_sign_out_identifies_nobody_and_resets_the_widget()
     {
-        var cookie = await CookieAfterJaneAsync("Chatwoot");
+        var cookie = await CookieAfterJane("Chatwoot");
 
         var next = await Render("Chatwoot", firstName: null, id: null, cookie: cookie);
 
@@ -108,44 +101,5 @@ public sealed class WidgetUserMarkupTests
 
         Assert.Equal("window.ainisaUser", user!.Target);
         Assert.True(user.IsSignedWith(Secret));
-    }
-
-    /// <summary>The cookie a page that identified Jane leaves in the browser, as the next request sends it.</summary>
-    private static async Task<string> CookieAfterJaneAsync(string vendor)
-    {
-        var (first, _) = await RenderContext(vendor, "Jane", id: "7");
-        return first.Response.Headers.SetCookie.ToString().Split(';')[0];
-    }
-
-    private static async Task<string> Render(string vendor, string? firstName, string? id = "7", string? cookie = null, Claim[]? attributes = null)
-    {
-        var (_, html) = await RenderContext(vendor, firstName, id, cookie, attributes);
-        return html;
-    }
-
-    private static async Task<(DefaultHttpContext Context, string Html)> RenderContext(string vendor, string? firstName, string? id = "7", string? cookie = null, Claim[]? attributes = null)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["WidgetIdentity:Secret"] = Secret,
-            ["WidgetIdentity:Vendor"] = vendor,
-            ["WidgetIdentity:Claims:CustomAttributes:plan"] = "plan",
-        }).Build();
-        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddWidgetIdentity().BuildServiceProvider();
-        Claim[] claims = id is null ? [] : [new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.GivenName, firstName ?? ""), .. attributes ?? []];
-        var context = new DefaultHttpContext
-        {
-            RequestServices = services,
-            User = new ClaimsPrincipal(new ClaimsIdentity(claims, id is null ? null : "Test")),
-        };
-        if (cookie is not null)
-        {
-            context.Request.Headers.Cookie = cookie;
-        }
-
-        var html = await services.GetRequiredService<WidgetIdentityRenderer>().RenderAsync(context, new ChatWidgetRequest());
-        using var writer = new StringWriter();
-        html.WriteTo(writer, HtmlEncoder.Default);
-        return (context, writer.ToString());
     }
 }
