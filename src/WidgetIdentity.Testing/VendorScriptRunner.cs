@@ -17,6 +17,7 @@ internal static class VendorScriptRunner
     private static readonly Lazy<string> StandIns = new(LoadStandIns);
 
     /// <summary>What the vendors received from <paramref name="script"/>; nothing when the script is not one a vendor reads (it failed to run).</summary>
+    /// <exception cref="FormatException">The script makes a call the vendor's SDK rejects (the real widget would throw).</exception>
     public static ScriptOutcome Run(string script)
     {
         var engine = new Engine(options => options.TimeoutInterval(TimeSpan.FromSeconds(5)).LimitRecursion(256).MaxStatements(1_000_000));
@@ -34,6 +35,13 @@ internal static class VendorScriptRunner
 
         using var document = JsonDocument.Parse(recorded);
         var root = document.RootElement;
+        if (root.GetProperty("rejections").EnumerateArray().FirstOrDefault() is { ValueKind: JsonValueKind.Object } rejection)
+        {
+            throw new FormatException(
+                $"The page's call to the {rejection.GetProperty("vendor").GetString()} widget would be rejected by the vendor's SDK: "
+                + $"{rejection.GetProperty("message").GetString()}.");
+        }
+
         return new ScriptOutcome(
             [.. root.GetProperty("identities").EnumerateArray().Select(RecordedIdentity.Read)],
             root.GetProperty("resets").GetBoolean());

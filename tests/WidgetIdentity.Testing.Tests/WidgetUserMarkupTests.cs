@@ -102,4 +102,17 @@ public sealed class WidgetUserMarkupTests
         Assert.Equal("window.ainisaUser", user!.Target);
         Assert.True(user.IsSignedWith(Secret));
     }
+
+    [Theory]
+    [InlineData("window.$chatwoot.setUser(\"7\", {\"identifier_hash\":\"ab\"});", "User object should have one of the keys [avatar_url, email, name]")]
+    [InlineData("window.$chatwoot.setUser({}, {\"name\":\"Jane\",\"identifier_hash\":\"ab\"});", "Identifier should be a string or a number")]
+    [InlineData("window.$chatwoot.setUser(\"7\", {\"name\":\"Jane\",\"identifier_hash\":\"ab\"}); window.$chatwoot.setCustomAttributes({});", "Custom attributes should have atleast one key")]
+    public void A_call_the_vendors_SDK_would_reject_fails_the_read_with_the_SDKs_reason(string call, string reason)
+    {
+        var page = $"<script>window.addEventListener(\"chatwoot:ready\", function () {{ {call} }});</script>";
+
+        var error = Assert.Throws<FormatException>(() => WidgetUserMarkup.Find(page));
+
+        Assert.Contains(reason, error.Message);
+    }
 }

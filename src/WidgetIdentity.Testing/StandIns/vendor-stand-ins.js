@@ -9,6 +9,13 @@ var __identities = [];
 var __resets = {};
 var __anyReset = false;
 var __reloads = [];
+var __rejections = [];
+
+// A call the vendor's SDK rejects: it throws, as the SDK does, and is reported so the reader can say why.
+function __reject(vendor, message) {
+  __rejections.push({ vendor: vendor, message: message });
+  throw new Error(message);
+}
 
 function Event(type) { this.type = type; }
 
@@ -26,7 +33,11 @@ function __eventTarget(target) {
       if (entry.once) {
         registered.splice(registered.indexOf(entry), 1);
       }
-      entry.listener.call(target, event);
+      try {
+        entry.listener.call(target, event);
+      } catch (error) {
+        // As in a browser, a listener that throws does not stop the others; the SDK's rejections are in __rejections.
+      }
     });
     return true;
   };
@@ -119,6 +130,12 @@ function __readyEventSdk(sdkName, readyEvent) {
   var current = null;
   window[sdkName] = {
     setUser: function (id, user) {
+      if (typeof id !== "string" && typeof id !== "number") {
+        __reject(readyEvent, "Identifier should be a string or a number");
+      }
+      if (!user || !(user.avatar_url || user.email || user.name)) {
+        __reject(readyEvent, "User object should have one of the keys [avatar_url, email, name]");
+      }
       current = __identify(readyEvent, {
         target: readyEvent, signs: "id", id: __text(id),
         signature: user && user.identifier_hash, signatureField: "identifier_hash",
@@ -126,6 +143,9 @@ function __readyEventSdk(sdkName, readyEvent) {
       });
     },
     setCustomAttributes: function (attributes) {
+      if (!attributes || !Object.keys(attributes).length) {
+        __reject(readyEvent, "Custom attributes should have atleast one key");
+      }
       if (current) { current.customAttributes = __objectOrEmpty(attributes); }
     },
     reset: function () { __reset(readyEvent); __reloads.push(readyEvent); }
@@ -346,5 +366,5 @@ function __vendorsLoad() {
   for (var reload = 0; reload < 10 && __reloads.length > 0; reload++) {
     window.dispatchEvent(new Event(__reloads.shift()));
   }
-  return JSON.stringify({ identities: __identities, resets: __anyReset });
+  return JSON.stringify({ identities: __identities, resets: __anyReset, rejections: __rejections });
 }
