@@ -33,6 +33,10 @@ public sealed class VendorRecord
             [.. record.GetProperty("errors").EnumerateArray().Select(BrowserPage.Text)]);
     }
 
+    /// <summary>The calls as JSON: <c>[{"method": ..., "args": [...]}, ...]</c>.</summary>
+    public JsonArray ToJson() =>
+        [.. Calls.Select(call => new JsonObject { ["method"] = call.Method, ["args"] = call.Args.DeepClone() })];
+
     /// <summary>The one call of <paramref name="method"/>, asserting there is exactly one.</summary>
     public VendorCall Single(string method) => Assert.Single(Calls, call => call.Method == method);
 }
