@@ -56,9 +56,11 @@ public sealed class ChromiumFixture : IAsyncLifetime
     }
 }
 
-/// <summary>The browser tests share one Chromium and run one after another (the machine has two cores).</summary>
+/// <summary>
+/// The browser tests share one Chromium, and the vendor test sites, and run one after another (the machine has two cores).
+/// </summary>
 [CollectionDefinition(Name)]
-public sealed class ChromiumCollection : ICollectionFixture<ChromiumFixture>
+public sealed class ChromiumCollection : ICollectionFixture<ChromiumFixture>, ICollectionFixture<VendorSites.VendorSites>
 {
     public const string Name = "Chromium";
 }

@@ -14,6 +14,7 @@ namespace WidgetIdentity.BrowserTests.Infrastructure;
 /// <item>Chatku / Chatwoot: <c>StandIns/ready-event-sdk.js</c>, an SDK that behaves like Chatwoot's (see
 /// <see cref="StandInSdk"/>): <c>window.$chatbot</c> / <c>window.$chatwoot</c>, the ready event
 /// <c>chatbot:ready</c> / <c>chatwoot:ready</c> once its frame has loaded, and its cookies and errors.</item>
+/// <item>The other vendors: <c>/_test/vendor/&lt;vendor&gt;.js</c>, from <see cref="VendorStandInScripts"/>.</item>
 /// </list>
 /// </summary>
 internal sealed class VendorStandIns : IStartupFilter
@@ -37,7 +38,8 @@ internal sealed class VendorStandIns : IStartupFilter
     {
         app.Use((context, nextMiddleware) =>
         {
-            if (!Scripts.TryGetValue(context.Request.Path.Value ?? "", out var script))
+            var path = context.Request.Path.Value ?? "";
+            if ((Scripts.GetValueOrDefault(path) ?? VendorStandInScripts.ForPath(path)) is not { } script)
             {
                 return nextMiddleware(context);
             }

@@ -1,22 +1,5 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Net.Http.Headers;
 using WidgetIdentity.BrowserTests.Hostile;
-using WidgetIdentity.Users;
 
 namespace WidgetIdentity.BrowserTests.Pages.BrowserTests;
 
-public sealed class HostileAttributesModel : PageModel
-{
-    public int Batch { get; private set; }
-
-    public IReadOnlyList<WidgetUser> Users { get; private set; } = [];
-
-    public void OnGet(int batch)
-    {
-        Batch = batch;
-        Users = [.. Enumerable.Range(batch * HostileStrings.BatchSize, HostileStrings.BatchSize).Select(HostileAttributeUsers.For)];
-
-        // As on the Hostile page: only the encoding stands between a payload and window.__pwned.
-        Response.Headers.Remove(HeaderNames.ContentSecurityPolicy);
-    }
-}
+public sealed class HostileAttributesModel() : HostileBatchModel(HostileAttributeUsers.For);
