@@ -57,23 +57,14 @@ internal sealed class ScriptBuilder
     /// </summary>
     public ScriptBuilder Object(ReadOnlySpan<(string Name, string? Value)> fields)
     {
-        _text.Append('{');
         var first = true;
+        _text.Append('{');
         foreach (var (name, value) in fields)
         {
-            if (value is null)
+            if (value is not null)
             {
-                continue;
+                ConstantName(ref first, name).String(value);
             }
-
-            if (!first)
-            {
-                _text.Append(',');
-            }
-
-            first = false;
-            _text.Append('"').Append(name).Append("\":");
-            String(value);
         }
 
         _text.Append('}');
@@ -86,24 +77,16 @@ internal sealed class ScriptBuilder
     /// </summary>
     public ScriptBuilder Attributes(IReadOnlyDictionary<string, object?> attributes)
     {
-        _text.Append('{');
         var first = true;
+        _text.Append('{');
         foreach (var (name, value) in attributes)
         {
-            if (value is null)
+            if (value is not null)
             {
-                continue;
+                Separator(ref first).String(name);
+                _text.Append(':');
+                Literal(value);
             }
-
-            if (!first)
-            {
-                _text.Append(',');
-            }
-
-            first = false;
-            String(name);
-            _text.Append(':');
-            Literal(value);
         }
 
         _text.Append('}');
@@ -116,26 +99,37 @@ internal sealed class ScriptBuilder
     /// </summary>
     public ScriptBuilder Fields(ReadOnlySpan<(string Name, object? Value)> fields)
     {
-        _text.Append('{');
         var first = true;
+        _text.Append('{');
         foreach (var (name, value) in fields)
         {
-            if (value is null)
+            if (value is not null)
             {
-                continue;
+                ConstantName(ref first, name).Literal(value);
             }
-
-            if (!first)
-            {
-                _text.Append(',');
-            }
-
-            first = false;
-            _text.Append('"').Append(name).Append("\":");
-            Literal(value);
         }
 
         _text.Append('}');
+        return this;
+    }
+
+    // A comma before every member but the first.
+    private ScriptBuilder Separator(ref bool first)
+    {
+        if (!first)
+        {
+            _text.Append(',');
+        }
+
+        first = false;
+        return this;
+    }
+
+    // A field name that is one of this package's constants (plain ASCII), written as it is, and its colon.
+    private ScriptBuilder ConstantName(ref bool first, string name)
+    {
+        Separator(ref first);
+        _text.Append('"').Append(name).Append("\":");
         return this;
     }
 
