@@ -13,7 +13,7 @@ namespace WidgetIdentity.BrowserTests.Preview;
 [Collection(ChromiumCollection.Name)]
 public sealed partial class PreviewVendorTests(ChromiumFixture chromium, PreviewVendorSites sites) : IClassFixture<PreviewVendorSites>
 {
-    public static TheoryData<string> Vendors => ["Intercom", "Crisp", "HelpScout", "FrontChat", "Gleap", "Chatbase", "Zendesk", "Featurebase"];
+    public static TheoryData<string> Vendors => ["Intercom", "Crisp", "HelpScout", "FrontChat", "Gleap", "Chatbase", "Zendesk", "Featurebase", "Plain"];
 
     [Theory]
     [MemberData(nameof(Vendors))]
