@@ -65,6 +65,7 @@ public sealed class PreviewVendorSites : IAsyncLifetime
     private readonly Dictionary<string, PreviewVendorSite> _sites = new(StringComparer.Ordinal)
     {
         ["Intercom"] = new("Intercom", null, ("AppId", PreviewVendorSite.AppId)),
+        ["IntercomJwt"] = new("Intercom", null, ("AppId", PreviewVendorSite.AppId), ("Signing", "Jwt")),
         ["Crisp"] = new("Crisp", CrispSnippet),
         ["HelpScout"] = new("HelpScout", HelpScoutSnippet),
         ["FrontChat"] = new("FrontChat", null, ("AppId", PreviewVendorSite.AppId)),
@@ -75,6 +76,7 @@ public sealed class PreviewVendorSites : IAsyncLifetime
         ["Plain"] = new("Plain", PlainSnippet),
     };
 
+    /// <summary>The site for <paramref name="vendor"/>: a vendor's name, or <c>IntercomJwt</c> for Intercom with <c>"Signing": "Jwt"</c>.</summary>
     public PreviewVendorSite For(string vendor) => _sites[vendor];
 
     public Task InitializeAsync() => Task.CompletedTask;

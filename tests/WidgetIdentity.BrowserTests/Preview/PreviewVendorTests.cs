@@ -13,7 +13,7 @@ namespace WidgetIdentity.BrowserTests.Preview;
 [Collection(ChromiumCollection.Name)]
 public sealed partial class PreviewVendorTests(ChromiumFixture chromium, PreviewVendorSites sites) : IClassFixture<PreviewVendorSites>
 {
-    public static TheoryData<string> Vendors => ["Intercom", "Crisp", "HelpScout", "FrontChat", "Gleap", "Chatbase", "Zendesk", "Featurebase", "Plain"];
+    public static TheoryData<string> Vendors => ["Intercom", "IntercomJwt", "Crisp", "HelpScout", "FrontChat", "Gleap", "Chatbase", "Zendesk", "Featurebase", "Plain"];
 
     [Theory]
     [MemberData(nameof(Vendors))]
@@ -117,6 +117,10 @@ public sealed partial class PreviewVendorTests(ChromiumFixture chromium, Preview
                 [Row("id", id), Row("app_id", PreviewVendorSite.AppId), Row("email", email), Row("name", name),
                     Row("avatar", $$"""{"type":"avatar","image_url":"{{avatar}}"}""")],
                 Expected.Hash(id)),
+            "IntercomJwt" => new(
+                [Row("id", id), Row("app_id", PreviewVendorSite.AppId), Row("name", name),
+                    Row("avatar", $$"""{"type":"avatar","image_url":"{{avatar}}"}"""), Row("email", email)], null,
+                new JsonObject { ["user_id"] = id, ["email"] = email }),
             "Crisp" => new([Row("email", email), Row("user:nickname", name), Row("user:avatar", avatar)], Expected.EmailHash(email)),
             "HelpScout" => new([Row("email", email), Row("name", name), Row("avatar", avatar)], Expected.EmailHash(email)),
             "FrontChat" => new(
