@@ -92,6 +92,28 @@ public sealed partial class PreviewVendorTests(ChromiumFixture chromium, Preview
         await browser.AssertCleanAsync();
     }
 
+    [Theory]
+    [InlineData("Intercom")]
+    [InlineData("Crisp")]
+    [InlineData("HelpScout")]
+    [InlineData("FrontChat")]
+    [InlineData("Gleap")]
+    [InlineData("Chatbase")]
+    [InlineData("Zendesk")]
+    public async Task After_logging_out_the_vendor_reset_call_reaches_the_preview_and_the_panel_shows_nobody(string vendor)
+    {
+        var site = sites.For(vendor);
+        await using var browser = await site.OpenAsync(chromium);
+        await browser.LogInAsync("jane@example.com");
+        Assert.Equal("verified", await PreviewPanelTests.VerdictAsync(browser));
+
+        await browser.LogOutAsync();
+
+        Assert.Equal("anonymous visitor: no user data", await PreviewPanelTests.VerdictAsync(browser));
+        Assert.Equal("true", await browser.Page.GetAttributeAsync("#widget-identity-preview", "data-reset"));
+        await browser.AssertCleanAsync();
+    }
+
     /// <summary>The panel's rows in order: label and text.</summary>
     private static async Task<IReadOnlyList<KeyValuePair<string, string>>> ShownAsync(BrowserPage browser)
     {
