@@ -25,7 +25,7 @@ internal sealed class ChatbaseDialect() : VendorDialect("Chatbase", defaultScrip
     // snippet and this tag comes first, and calls made then are queued until the script runs.
     private const string OnLoad = LoadEventDialectParts.OnLoad;
 
-    public override string? PreviewQuery => null;
+    public override string? PreviewQuery => "mode=chatbase";
 
     // Chatbase documents no cookie on the site's domain (the widget keeps its state in its own frame and local storage).
     public override IReadOnlyList<string> SessionCookies { get; } = [];

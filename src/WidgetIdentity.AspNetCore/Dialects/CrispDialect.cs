@@ -21,7 +21,7 @@ internal sealed partial class CrispDialect() : VendorDialect("Crisp", defaultScr
 {
     private const string Queue = "window.$crisp";
 
-    public override string? PreviewQuery => null;
+    public override string? PreviewQuery => "mode=crisp";
 
     // The chatbox keeps the visitor's session in "crisp-client/session/<website id>" on the site's (base) domain. The name is
     // URL-encoded as browsers send it; Crisp's docs name the cookie's purpose (the local session cookie session:reset

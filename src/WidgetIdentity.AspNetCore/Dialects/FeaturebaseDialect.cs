@@ -31,7 +31,7 @@ internal sealed class FeaturebaseDialect() : VendorDialect("Featurebase", Defaul
         "iat", "exp", "nbf", "iss", "aud", "sub", "jti",
     };
 
-    public override string? PreviewQuery => null;
+    public override string? PreviewQuery => "mode=featurebase";
 
     // Featurebase documents no cookies its SDK keeps on the site's domain.
     public override IReadOnlyList<string> SessionCookies { get; } = [];

@@ -29,7 +29,7 @@ internal sealed class FrontChatDialect() : VendorDialect("FrontChat", DefaultBun
 
     private const string Shutdown = "window.FrontChat(\"shutdown\", {\"clearSession\":true});";
 
-    public override string? PreviewQuery => null;
+    public override string? PreviewQuery => "mode=frontchat";
 
     // Front documents that shutdown with clearSession removes "the Front Chat cookies associated with the chat session", but
     // not their names: none are listed here (add them with SignOutCookies once known), and the reset call clears them.

@@ -17,7 +17,7 @@ internal sealed class GleapDialect() : VendorDialect("Gleap", defaultScriptUrl: 
     /// <summary>Gleap's documented limit on custom data keys in one identify call; the keys past it are left out.</summary>
     internal const int MaxCustomDataKeys = 35;
 
-    public override string? PreviewQuery => null;
+    public override string? PreviewQuery => "mode=gleap";
 
     // Gleap keeps its session in the browser's local storage (and, only with setUseCookies, in cookies whose names it does not
     // document): nothing to delete on the site's domain.

@@ -34,7 +34,7 @@ internal sealed class HelpScoutDialect() : VendorDialect("HelpScout", defaultScr
     private static readonly HashSet<string> ReservedFields =
         new(["name", EmailField, "company", "jobTitle", "avatar", SignatureField], StringComparer.OrdinalIgnoreCase);
 
-    public override string? PreviewQuery => null;
+    public override string? PreviewQuery => "mode=helpscout";
 
     // Beacon documents no cookie of its own on the site's domain (it keeps its state in the browser's storage).
     public override IReadOnlyList<string> SessionCookies { get; } = [];

@@ -31,7 +31,7 @@ internal sealed class IntercomDialect() : VendorDialect("Intercom", defaultScrip
         "z_index", "hide_default_launcher", "session_duration", "action_color", "background_color",
     };
 
-    public override string? PreviewQuery => null;
+    public override string? PreviewQuery => "mode=intercom";
 
     // intercom-rails deletes "intercom-session-<app_id>" at sign-out. The dialect serves every Intercom widget, so it names the
     // cookie by its prefix (each app's session cookie on the site's domain is deleted).

@@ -20,7 +20,7 @@ namespace WidgetIdentity.Dialects;
 /// </remarks>
 internal sealed class PlainDialect() : VendorDialect("Plain", defaultScriptUrl: null)
 {
-    public override string? PreviewQuery => null;
+    public override string? PreviewQuery => "mode=plain";
 
     public override IReadOnlyList<string> SessionCookies { get; } = [];
 

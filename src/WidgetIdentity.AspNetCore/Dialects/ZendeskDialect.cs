@@ -23,7 +23,7 @@ internal sealed class ZendeskDialect() : VendorDialect("Zendesk", defaultScriptU
     // snippet is a classic script: whether it stands before or after this tag, zE is defined by the window's load event.
     private const string OnLoad = LoadEventDialectParts.OnLoad;
 
-    public override string? PreviewQuery => null;
+    public override string? PreviewQuery => "mode=zendesk";
 
     // The messaging widget keeps its state in the browser's local storage, not in cookies: Zendesk documents no cookie to delete.
     public override IReadOnlyList<string> SessionCookies { get; } = [];

@@ -6,11 +6,11 @@ using WidgetIdentity.Hashing;
 namespace WidgetIdentity.Preview;
 
 /// <summary>
-/// Serves the preview widget's script and answers whether a hash verifies: only <c>{"verified":true|false}</c>,
-/// never a hash. Added only when a widget is in preview mode, which start-up validation allows only in
+/// Serves the preview widget's script and answers whether a signature verifies (an HMAC of the user id or of the email, or
+/// a JWT): only <c>{"verified":true|false}</c>, never a hash or anything from a token. Added only when a widget is in preview mode, which start-up validation allows only in
 /// Development unless the app opts in.
 /// </summary>
-internal sealed class PreviewMiddleware(RequestDelegate next, WidgetCatalog catalog)
+internal sealed class PreviewMiddleware(RequestDelegate next, WidgetCatalog catalog, TimeProvider time)
 {
     private const int MaxVerifyRequestBytes = 16 * 1024;
     private const string ScriptResourceName = "WidgetIdentity.Preview.preview-widget.js";
@@ -70,7 +70,7 @@ internal sealed class PreviewMiddleware(RequestDelegate next, WidgetCatalog cata
             request = null;
         }
 
-        if (request?.UserId is null)
+        if (request is not { IsWellFormed: true })
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
@@ -82,10 +82,15 @@ internal sealed class PreviewMiddleware(RequestDelegate next, WidgetCatalog cata
             return;
         }
 
+        var verified = request switch
+        {
+            { Token: { } token } => await PreviewJwt.VerifyAsync(widget, token, time),
+            { Email: { } email } => WidgetIdentityHash.Verify(widget.SecretKey, email, request.Hash),
+            _ => WidgetIdentityHash.Verify(widget.SecretKey, request.UserId!, request.Hash),
+        };
+
         context.Response.Headers.CacheControl = "no-store";
-        await context.Response.WriteAsJsonAsync(
-            new { verified = WidgetIdentityHash.Verify(widget.SecretKey, request.UserId, request.Hash) },
-            context.RequestAborted);
+        await context.Response.WriteAsJsonAsync(new { verified }, context.RequestAborted);
     }
 
     private static byte[] LoadScript()
