@@ -85,11 +85,11 @@ public sealed class EmailSignedVendorsTests
     [InlineData("Crisp")]
     [InlineData("HelpScout")]
     [InlineData("Plain")]
-    public void The_preview_widget_does_not_stand_in_and_the_vendor_snippet_loads_the_widget(string vendor)
+    public void The_preview_widget_stands_in_in_the_vendors_own_mode_and_the_vendor_snippet_loads_the_widget(string vendor)
     {
         var dialect = VendorDialects.Find(vendor)!;
 
-        Assert.Null(dialect.PreviewQuery);
+        Assert.Equal($"mode={vendor.ToLowerInvariant()}", dialect.PreviewQuery);
         Assert.Null(dialect.DefaultScriptUrl);
     }
 }

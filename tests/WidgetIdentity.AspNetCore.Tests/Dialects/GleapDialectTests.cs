@@ -101,11 +101,11 @@ public sealed class GleapDialectTests
     }
 
     [Fact]
-    public void Gleap_keeps_no_documented_session_cookie_and_its_snippet_loads_the_sdk()
+    public void Gleap_keeps_no_documented_session_cookie_its_snippet_loads_the_sdk_and_the_preview_has_a_gleap_mode()
     {
         Assert.Empty(Gleap.SessionCookies);
         Assert.Null(Gleap.DefaultScriptUrl);
-        Assert.Null(Gleap.PreviewQuery);
+        Assert.Equal("mode=gleap", Gleap.PreviewQuery);
     }
 
     [Theory]

@@ -150,7 +150,7 @@ public sealed class IntercomDialectTests
     public void The_session_cookie_intercom_session_app_id_is_deleted_at_sign_out_whatever_the_app_id()
     {
         Assert.Equal(["intercom-session-*"], VendorDialects.Intercom.SessionCookies);
-        Assert.Null(VendorDialects.Intercom.PreviewQuery);
+        Assert.Equal("mode=intercom", VendorDialects.Intercom.PreviewQuery);
         Assert.Same(VendorDialects.Intercom, VendorDialects.Find("intercom"));
     }
 

@@ -107,6 +107,17 @@ public sealed class CustomVendorTests
     }
 
     [Fact]
+    public void Preview_mode_for_an_apps_own_vendor_is_a_start_up_error_that_says_why()
+    {
+        _settings["WidgetIdentity:Preview"] = "true";
+        _settings["WidgetIdentity:AllowPreviewOutsideDevelopment"] = "true";
+
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => Context(Principals.Jane).RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<WidgetIdentityOptions>>().Value);
+
+        Assert.Contains("the preview widget cannot stand in for AcmeChat", error.Message);
+    }
+
+    [Fact]
     public void The_README_shows_exactly_the_example_this_test_project_compiles()
     {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
