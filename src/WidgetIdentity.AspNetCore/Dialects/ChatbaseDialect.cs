@@ -39,7 +39,7 @@ internal sealed class ChatbaseDialect() : VendorDialect("Chatbase", defaultScrip
 
     public override WidgetUser? Conform(WidgetUser user, ResolvedWidget widget, UserDataIssues issues)
     {
-        var email = LoadEventDialectParts.Email(user, Name, issues);
+        var email = AcceptedFields.Email(user, Name, issues);
 
         if (widget.Signing == WidgetSigning.Hmac)
         {
@@ -47,11 +47,7 @@ internal sealed class ChatbaseDialect() : VendorDialect("Chatbase", defaultScrip
         }
 
         // Chatbase's contact takes the phone number as E.164 ("+15551234567" in its documentation): written so or left out.
-        var phone = user.PhoneNumber is { } given ? UserFieldRules.E164PhoneNumber(given) : null;
-        if (user.PhoneNumber is not null && phone is null)
-        {
-            issues.FieldLeftOut("phone number", "is not a full international number (E.164, like +15550101234)", nameof(WidgetClaimOptions.PhoneNumber));
-        }
+        var phone = AcceptedFields.PhoneNumber(user, issues);
 
         return new WidgetUser(user.Id)
         {

@@ -36,18 +36,14 @@ internal sealed partial class CrispDialect() : VendorDialect("Crisp", defaultScr
         }
 
         // Crisp's examples give phone numbers in international form: anything else is left out rather than guessed.
-        var phone = user.PhoneNumber is { } given ? UserFieldRules.E164PhoneNumber(given) : null;
-        if (user.PhoneNumber is not null && phone is null)
-        {
-            issues.FieldLeftOut("phone number", "is not a full international number (E.164, like +15550101234)", nameof(WidgetClaimOptions.PhoneNumber));
-        }
+        var phone = AcceptedFields.PhoneNumber(user, issues);
 
         // Fields Crisp does not take (description, country, city) stay on the user: WriteUserData never reads them.
         return user with
         {
             Email = email,
             Name = user.DisplayName,
-            AvatarUrl = EmailSignedFields.AvatarUrl(user, issues),
+            AvatarUrl = AcceptedFields.AvatarUrl(user, issues),
             PhoneNumber = phone,
             CustomAttributes = SessionData(CustomAttributeValues.Conform(user.CustomAttributes, issues), issues),
         };

@@ -25,16 +25,4 @@ internal static class EmailSignedFields
             + $"(set {widget.KeyPrefix}:Claims:Email to the claim that holds the user's email)");
         return null;
     }
-
-    /// <summary>The avatar URL when it is an absolute http(s) URL; otherwise <see langword="null"/> and an issue.</summary>
-    public static string? AvatarUrl(WidgetUser user, UserDataIssues issues)
-    {
-        if (user.AvatarUrl is { } url && !UserFieldRules.IsAbsoluteHttpUrl(url))
-        {
-            issues.FieldLeftOut("avatar URL", "is not an absolute http(s) URL", nameof(WidgetClaimOptions.AvatarUrl));
-            return null;
-        }
-
-        return user.AvatarUrl;
-    }
 }

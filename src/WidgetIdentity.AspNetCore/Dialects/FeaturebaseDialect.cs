@@ -47,14 +47,9 @@ internal sealed class FeaturebaseDialect() : VendorDialect("Featurebase", Defaul
     public override WidgetUser? Conform(WidgetUser user, ResolvedWidget widget, UserDataIssues issues)
     {
         // The JWT needs userId or email; the user id is always there, so no user is ever refused.
-        var email = DialectRules.Email(user, Name, issues);
+        var email = AcceptedFields.Email(user, Name, issues);
 
-        var picture = user.AvatarUrl;
-        if (picture is not null && !UserFieldRules.IsAbsoluteHttpUrl(picture))
-        {
-            issues.FieldLeftOut("avatar URL", "is not an absolute http(s) URL", nameof(WidgetClaimOptions.AvatarUrl));
-            picture = null;
-        }
+        var picture = AcceptedFields.AvatarUrl(user, issues);
 
         var attributes = CustomAttributeValues.Conform(user.CustomAttributes, issues);
         if (attributes is not null && attributes.Keys.Any(ReservedClaims.Contains))

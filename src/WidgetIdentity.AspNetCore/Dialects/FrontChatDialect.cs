@@ -49,7 +49,7 @@ internal sealed class FrontChatDialect() : VendorDialect("FrontChat", DefaultBun
         return new WidgetUser(user.Id)
         {
             Name = user.DisplayName,
-            Email = DialectRules.Email(user, Name, issues),
+            Email = AcceptedFields.Email(user, Name, issues),
             CustomAttributes = CustomAttributeValues.Conform(user.CustomAttributes, issues),
         };
     }

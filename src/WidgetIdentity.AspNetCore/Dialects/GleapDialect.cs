@@ -27,7 +27,7 @@ internal sealed class GleapDialect() : VendorDialect("Gleap", defaultScriptUrl: 
     {
         // Gleap documents no format for the email or phone (its own example phone is "+1 (902) 123123"); an email that is not
         // an address is still left out, as it would create a contact no one can reach and match against.
-        var email = DialectRules.Email(user, Name, issues);
+        var email = AcceptedFields.Email(user, Name, issues);
 
         var customData = CustomAttributeValues.Conform(user.CustomAttributes, issues);
         if (customData is { Count: > MaxCustomDataKeys })

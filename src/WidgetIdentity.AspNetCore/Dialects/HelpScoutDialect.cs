@@ -46,7 +46,7 @@ internal sealed class HelpScoutDialect() : VendorDialect("HelpScout", defaultScr
             return null;
         }
 
-        var avatar = EmailSignedFields.AvatarUrl(user, issues);
+        var avatar = AcceptedFields.AvatarUrl(user, issues);
         if (avatar is { Length: > AvatarMaxLength })
         {
             issues.FieldLeftOut("avatar URL", $"is longer than the {AvatarMaxLength} characters Help Scout keeps", nameof(WidgetClaimOptions.AvatarUrl));

@@ -42,17 +42,14 @@ internal sealed class IntercomDialect() : VendorDialect("Intercom", defaultScrip
     // Intercom offers both ways to sign (Hmac is the default), so any Signing value is accepted: base.Validate is not called.
     public override void Validate(VendorSettings settings, List<string> failures)
     {
-        if (string.IsNullOrWhiteSpace(settings.AppId))
-        {
-            failures.Add($"{settings.KeyPrefix}:AppId is not set. Intercom's Messenger needs your workspace's app_id: in Intercom, "
-                + "open Settings > Installation > Web (it is also the code after /apps/ in your Intercom address).");
-        }
+        DialectRules.RequireAppId(settings, failures, "Intercom's Messenger needs your workspace's app_id",
+            "in Intercom, open Settings > Installation > Web (it is also the code after /apps/ in your Intercom address)");
     }
 
     public override WidgetUser? Conform(WidgetUser user, ResolvedWidget widget, UserDataIssues issues)
     {
-        var email = LoadEventDialectParts.Email(user, Name, issues);
-        var avatarUrl = LoadEventDialectParts.AvatarUrl(user, issues);
+        var email = AcceptedFields.Email(user, Name, issues);
+        var avatarUrl = AcceptedFields.AvatarUrl(user, issues);
 
         if (user.CompanyName is not null)
         {

@@ -33,7 +33,7 @@ internal sealed class PlainDialect() : VendorDialect("Plain", defaultScriptUrl: 
 
         // Only the documented customer details are written; externalId is left out on purpose: Plain would match customers
         // by it, and nothing signs it.
-        return user with { Email = email, Name = user.DisplayName, AvatarUrl = EmailSignedFields.AvatarUrl(user, issues) };
+        return user with { Email = email, Name = user.DisplayName, AvatarUrl = AcceptedFields.AvatarUrl(user, issues) };
     }
 
     public override void WriteUserData(ScriptBuilder script, WidgetUser user, WidgetSigner signer, bool resetFirst)

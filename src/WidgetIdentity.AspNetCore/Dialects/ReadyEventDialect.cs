@@ -26,31 +26,10 @@ internal sealed class ReadyEventDialect(string name, string readyEvent, string s
 
     public override WidgetUser? Conform(WidgetUser user, ResolvedWidget widget, UserDataIssues issues)
     {
-        var email = user.Email;
-        if (email is not null && !UserFieldRules.IsEmail(email))
-        {
-            issues.FieldLeftOut("email", $"is not an address {Name} accepts", nameof(WidgetClaimOptions.Email));
-            email = null;
-        }
-
-        var avatarUrl = user.AvatarUrl;
-        if (avatarUrl is not null && !UserFieldRules.IsAbsoluteHttpUrl(avatarUrl))
-        {
-            issues.FieldLeftOut("avatar URL", "is not an absolute http(s) URL", nameof(WidgetClaimOptions.AvatarUrl));
-            avatarUrl = null;
-        }
-
-        var phone = user.PhoneNumber is { } given ? UserFieldRules.E164PhoneNumber(given) : null;
-        if (user.PhoneNumber is not null && phone is null)
-        {
-            issues.FieldLeftOut("phone number", "is not a full international number (E.164, like +15550101234)", nameof(WidgetClaimOptions.PhoneNumber));
-        }
-
-        var country = user.CountryCode is { } code ? UserFieldRules.CountryCode(code) : null;
-        if (user.CountryCode is not null && country is null)
-        {
-            issues.FieldLeftOut("country code", "is not a two-letter ISO 3166-1 code", nameof(WidgetClaimOptions.CountryCode));
-        }
+        var email = AcceptedFields.Email(user, Name, issues);
+        var avatarUrl = AcceptedFields.AvatarUrl(user, issues);
+        var phone = AcceptedFields.PhoneNumber(user, issues);
+        var country = AcceptedFields.CountryCode(user, issues);
 
         var name = user.DisplayName;
         if (name is null && email is null && avatarUrl is null)

@@ -51,7 +51,7 @@ internal sealed class ZendeskDialect() : VendorDialect("Zendesk", defaultScriptU
             return null;
         }
 
-        var email = LoadEventDialectParts.Email(user, Name, issues);
+        var email = AcceptedFields.Email(user, Name, issues);
 
         // The payload takes only external_id, name and email: the other fields are not Zendesk's to receive. email_verified is
         // never sent: the package cannot know whether the site verified the address.
