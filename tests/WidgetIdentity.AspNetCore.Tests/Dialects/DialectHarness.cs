@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -15,20 +14,15 @@ using WidgetIdentity.Users;
 namespace WidgetIdentity.Tests.Dialects;
 
 /// <summary>Runs a dialect as the renderer does (conform, then write with a signer for the widget) and reads back what it wrote.</summary>
-internal static partial class DialectHarness
+internal static class DialectHarness
 {
     /// <summary>The fake clock's time: every token's <c>iat</c>.</summary>
     public static readonly DateTimeOffset Now = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
 
     /// <summary>HMAC-SHA256 of <paramref name="value"/> under <paramref name="secret"/>, computed here, not by the package.</summary>
-    public static string Hmac(string value, string secret = TestOptions.Secret) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(value)));
+    public static string Hmac(string value, string secret = TestOptions.Secret) => DialectRun.Hmac(secret, value);
 
-    public static (WidgetUser? Written, string Issues) Conform(WidgetUser user, ResolvedWidget widget)
-    {
-        var issues = new UserDataIssues(widget.KeyPrefix);
-        return (widget.Dialect.Conform(user, widget, issues), issues.ToString());
-    }
+    public static (WidgetUser? Written, string Issues) Conform(WidgetUser user, ResolvedWidget widget) => DialectRun.Conform(user, widget);
 
     /// <summary>The script for <paramref name="user"/> after the dialect's rules, signed under the widget's secret with the id's hash as the renderer computes it.</summary>
     public static string Write(WidgetUser user, ResolvedWidget widget, bool resetFirst = false)
@@ -50,7 +44,7 @@ internal static partial class DialectHarness
     /// <summary>The one JWT in <paramref name="script"/>, and the script with it replaced by <c>JWT</c>.</summary>
     public static (string Token, string Script) TakeJwt(string script)
     {
-        var match = Assert.Single(Token().Matches(script));
+        var match = Assert.Single(DialectRun.Jwt().Matches(script));
         return (match.Value, script.Replace(match.Value, "JWT", StringComparison.Ordinal));
     }
 
@@ -75,7 +69,4 @@ internal static partial class DialectHarness
 
     /// <summary>The payload's claim names, for checking that nothing undocumented is sent.</summary>
     public static string[] ClaimNames(JsonWebToken jwt) => [.. jwt.Claims.Select(claim => claim.Type).Distinct().Order(StringComparer.Ordinal)];
-
-    [GeneratedRegex(@"eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+")]
-    private static partial Regex Token();
 }

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using WidgetIdentity.Configuration;
@@ -14,7 +13,7 @@ namespace WidgetIdentity.Tests.Dialects;
 
 /// <summary>What the tests of the FrontChat, Gleap and Featurebase dialects share: conform then write, the reset, and the checks
 /// of a hash or token made here, independently of the package.</summary>
-internal static partial class DialectTestKit
+internal static class DialectTestKit
 {
     public static ResolvedWidget Widget(VendorDialect dialect, string? appId = null, string? name = null, string secret = TestOptions.Secret) =>
         TestSigners.Widget(dialect, name) with { AppId = appId, SecretKey = Encoding.UTF8.GetBytes(secret) };
@@ -32,15 +31,9 @@ internal static partial class DialectTestKit
     }
 
     /// <summary>HMAC-SHA256 of <paramref name="value"/> under <paramref name="secret"/>, lowercase hex, computed by the test.</summary>
-    public static string Hmac(string secret, string value) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(value)));
+    public static string Hmac(string secret, string value) => DialectRun.Hmac(secret, value);
 
-    public static (WidgetUser? Written, string Issues) Conform(WidgetUser user, ResolvedWidget widget)
-    {
-        var issues = new UserDataIssues(widget.KeyPrefix);
-        var written = widget.Dialect.Conform(user, widget, issues);
-        return (written, issues.ToString());
-    }
+    public static (WidgetUser? Written, string Issues) Conform(WidgetUser user, ResolvedWidget widget) => DialectRun.Conform(user, widget);
 
     /// <summary>The script for <paramref name="user"/> as the renderer writes it: conformed, then written with the id's hash made here.</summary>
     public static string Render(WidgetUser user, ResolvedWidget widget, bool resetFirst = false, TimeProvider? time = null, string? secret = null)
@@ -62,7 +55,7 @@ internal static partial class DialectTestKit
     /// <summary>The JWT the script carries, validated by the library under the test secret (the lifetime is checked by the caller).</summary>
     public static async Task<JsonWebToken> ValidatedJwt(string script, string secret = TestOptions.Secret)
     {
-        var token = Jwt().Match(script);
+        var token = DialectRun.Jwt().Match(script);
         Assert.True(token.Success, "the script carries no JWT");
         var result = await new JsonWebTokenHandler().ValidateTokenAsync(token.Value, new TokenValidationParameters
         {
@@ -77,8 +70,5 @@ internal static partial class DialectTestKit
     }
 
     /// <summary>The script with its JWT replaced by <c>JWT</c>, to compare the rest of it literally.</summary>
-    public static string WithoutJwt(string script) => Jwt().Replace(script, "JWT");
-
-    [GeneratedRegex(@"eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+")]
-    private static partial Regex Jwt();
+    public static string WithoutJwt(string script) => DialectRun.Jwt().Replace(script, "JWT");
 }

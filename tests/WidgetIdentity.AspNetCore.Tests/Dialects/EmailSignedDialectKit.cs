@@ -15,15 +15,10 @@ internal static class EmailSignedDialectKit
     public static readonly WidgetUser Jane = new("1") { FirstName = "Jane", LastName = "Doe", Email = "jane@example.com" };
 
     /// <summary>HMAC-SHA256 of <paramref name="email"/> under <paramref name="secret"/> (the test secret by default), lowercase hex.</summary>
-    public static string Signature(string email, string secret = TestOptions.Secret) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(email)));
+    public static string Signature(string email, string secret = TestOptions.Secret) => DialectRun.Hmac(secret, email);
 
-    public static (WidgetUser? Written, string Issues) Conform(VendorDialect dialect, WidgetUser user, string? widgetName = null)
-    {
-        var widget = TestSigners.Widget(dialect, widgetName);
-        var issues = new UserDataIssues(widget.KeyPrefix);
-        return (dialect.Conform(user, widget, issues), issues.ToString());
-    }
+    public static (WidgetUser? Written, string Issues) Conform(VendorDialect dialect, WidgetUser user, string? widgetName = null) =>
+        DialectRun.Conform(user, TestSigners.Widget(dialect, widgetName));
 
     /// <summary>The script for <paramref name="user"/> after the dialect's rules, signed under <paramref name="secret"/>.</summary>
     public static string Write(VendorDialect dialect, WidgetUser user, bool resetFirst = false, string secret = TestOptions.Secret)

@@ -234,12 +234,7 @@ public sealed class ReadyEventRulesTests
     private static ResolvedWidget Widget(string? name = null) =>
         new(name, [1, 2, 3], VendorDialects.Chatwoot, null, new WidgetClaimOptions(), Preview: false);
 
-    private static (WidgetUser? Written, string Issues) Conform(WidgetUser user, ResolvedWidget widget)
-    {
-        var issues = new UserDataIssues(widget.KeyPrefix);
-        var written = widget.Dialect.Conform(user, widget, issues);
-        return (written, issues.ToString());
-    }
+    private static (WidgetUser? Written, string Issues) Conform(WidgetUser user, ResolvedWidget widget) => DialectRun.Conform(user, widget);
 
     private static string Write(WidgetUser user, bool resetFirst, VendorDialect? dialect = null)
     {
