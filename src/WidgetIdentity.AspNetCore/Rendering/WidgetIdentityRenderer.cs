@@ -72,7 +72,8 @@ public sealed partial class WidgetIdentityRenderer
 
     /// <summary>
     /// The user's data, after the vendor's call that forgets the previous visitor when this browser's widget was last
-    /// told about someone else; for nobody, only that call, and only when someone was identified before.
+    /// told about someone else; for nobody, what the dialect writes for an anonymous visitor (that reset call when someone
+    /// was identified before, and a start without identity for vendors that need one).
     /// </summary>
     private void WriteUserData(HttpContext context, ResolvedWidget widget, WidgetUser? user, string? nonce, StringBuilder html)
     {

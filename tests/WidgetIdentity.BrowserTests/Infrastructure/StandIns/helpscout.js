@@ -1,8 +1,9 @@
 // Help Scout Beacon stand-in, run as an init script where the Beacon init snippet stands (before the tag): window.Beacon
 // queues { method, options, data } in Beacon.readyQueue, and the snippet calls Beacon("init", id). After the window's
 // load event the Beacon arrives, replaces window.Beacon and replays the queue. Nothing but init is accepted before init.
-// identify (secure mode) needs an object with an email and its signature, every value text, the name at most 80
-// characters, the company 60 and the avatar URL 200; logout takes optional options.
+// identify (secure mode) needs an object with an email and its signature, every value text; like the Beacon, it does not
+// save a name over 80 characters, a company over 60 or an avatar URL over 200 (recorded in notSaved, not thrown);
+// logout takes optional options.
 (function () {
   "use strict";
   if (window.__vendors && window.__vendors.helpscout) {
@@ -17,18 +18,23 @@
   window.Beacon = queue;
   window.Beacon("init", "standin-beacon-id");
 
+  // The user as the Beacon saves it: an over-long value is silently not saved.
   function identify(user) {
     sdk.object(user, "identify's user");
     sdk.email(user.email, "identify's email");
     sdk.text(user.signature, "identify's signature (secure mode)");
+    var saved = {};
     Object.keys(user).forEach(function (key) {
       if (typeof user[key] !== "string") {
         sdk.fail("identify's " + key + " must be text");
       }
       if (limits[key] !== undefined && user[key].length > limits[key]) {
-        sdk.fail("identify's " + key + " is longer than " + limits[key] + " characters");
+        (sdk.record.notSaved = sdk.record.notSaved || []).push(key);
+      } else {
+        saved[key] = user[key];
       }
     });
+    return saved;
   }
 
   function beacon(method, options, data) {
@@ -42,7 +48,7 @@
       sdk.fail("Beacon(\"" + String(method) + "\") before init");
     }
     if (method === "identify") {
-      identify(options);
+      options = identify(options);
     } else if (method === "logout") {
       if (options !== undefined) {
         sdk.object(options, "logout's options");
