@@ -19,7 +19,7 @@ internal static class PreviewJwt
         {
             result = await WidgetSigner.Handler.ValidateTokenAsync(token, new TokenValidationParameters
             {
-                IssuerSigningKey = new SymmetricSecurityKey(widget.SecretKey) { KeyId = widget.KeyId },
+                IssuerSigningKey = JwtKeys.Credentials(widget.SecretKey, widget.KeyId).Key,
                 ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
                 ValidateIssuer = false,
                 ValidateAudience = false,
