@@ -151,6 +151,9 @@ internal sealed class ScriptBuilder
             case double real when double.IsFinite(real):
                 _text.Append(real.ToString("R", CultureInfo.InvariantCulture));
                 break;
+            case float single when float.IsFinite(single):
+                _text.Append(single.ToString("R", CultureInfo.InvariantCulture));
+                break;
             case float or double:
                 throw new ArgumentException("A number that is not finite has no JSON form.", nameof(value));
             case IReadOnlyDictionary<string, object?> dictionary:

@@ -88,6 +88,15 @@ public sealed class ScriptBuilderTests
     }
 
     [Fact]
+    public void A_finite_float_is_written_as_a_number()
+    {
+        var text = new StringBuilder();
+        new ScriptBuilder(text).Literal(1.5f);
+
+        Assert.Equal("1.5", text.ToString());
+    }
+
+    [Fact]
     public void A_value_with_no_json_form_is_refused_rather_than_written()
     {
         Assert.Throws<ArgumentException>(() => new ScriptBuilder(new StringBuilder()).Literal(double.NaN));
