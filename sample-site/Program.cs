@@ -49,6 +49,7 @@ if (guardOffForBenchmark)
 
 builder.Services.AddRazorPages();
 builder.Services.AddControllersWithViews();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents(); // the Blazor Web App section under /blazor
 
 var app = builder.Build();
 
@@ -69,9 +70,12 @@ app.UseCookiePolicy();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();
 
+app.MapStaticAssets();
 app.MapRazorPages();
 app.MapControllerRoute("default", "{controller}/{action=Index}/{id?}"); // "/" is the Index Razor Page
+app.MapRazorComponents<SampleSite.Components.App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app));
 

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 
 namespace WidgetIdentity.Rendering;
 
@@ -13,7 +15,9 @@ internal static class PrivateResponse
 
     /// <summary>
     /// Marks the response <c>no-store, private</c> and opts it out of output caching. Returns <see langword="false"/>
-    /// when the headers were already sent, so the caller must not write the identity.
+    /// when the headers were already sent without <c>no-store</c>, so the caller must not write the identity; a response
+    /// marked before it started (for example by <c>&lt;ChatWidgetUser /&gt;</c> before Blazor streamed the page) may
+    /// still carry it.
     /// </summary>
     public static bool TryMark(HttpContext context)
     {
@@ -24,10 +28,13 @@ internal static class PrivateResponse
 
         if (context.Response.HasStarted)
         {
-            return false;
+            return IsMarked(context.Response.Headers.CacheControl);
         }
 
         context.Response.Headers.CacheControl = "no-store, private";
         return true;
     }
+
+    private static bool IsMarked(StringValues cacheControl) =>
+        CacheControlHeaderValue.TryParse(cacheControl.ToString(), out var parsed) && parsed.NoStore;
 }

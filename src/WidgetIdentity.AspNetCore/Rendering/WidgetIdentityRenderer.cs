@@ -33,24 +33,40 @@ public sealed partial class WidgetIdentityRenderer
     /// <exception cref="InvalidOperationException">The widget is not configured, or the nonce is not a valid CSP nonce.</exception>
     public async Task<IHtmlContent> RenderAsync(HttpContext context, ChatWidgetRequest request)
     {
+        var rendering = await RenderScriptsAsync(context, request, RenderingHost.Page);
+        return new HtmlString(rendering.Html);
+    }
+
+    /// <summary>
+    /// Renders the scripts and tells the caller whom they identify. A Blazor update (enhanced navigation or form post)
+    /// leaves the visitor cookie alone: its scripts never run, and the full load the page script then asks for must still
+    /// see whom the widget was last told about.
+    /// </summary>
+    internal async Task<WidgetRendering> RenderScriptsAsync(HttpContext context, ChatWidgetRequest request, RenderingHost host)
+    {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(request);
 
         var widget = _catalog.Find(request.Widget) ?? throw new InvalidOperationException(
-            $"<chat-widget-user widget=\"{request.Widget}\" /> names a widget that is not configured. "
-            + $"Add it under the configuration section {WidgetSettings.KeyPrefix(request.Widget)}, or remove the widget attribute to use the root WidgetIdentity section.");
+            $"{host.TagFor(request.Widget)} names a widget that is not configured. "
+            + $"Add it under the configuration section {WidgetSettings.KeyPrefix(request.Widget)}, or remove the {host.WidgetParameterName} to use the root WidgetIdentity section.");
 
         var nonce = string.IsNullOrEmpty(request.Nonce) ? null : request.Nonce;
         if (nonce is not null && !CspNonce.IsValid(nonce))
         {
             throw new InvalidOperationException(
-                "The nonce attribute of <chat-widget-user /> is not a valid Content-Security-Policy nonce: it may contain only "
+                $"The {host.NonceParameterName} of {host.TagName} is not a valid Content-Security-Policy nonce: it may contain only "
                 + "base64 characters (A-Z, a-z, 0-9, '+', '/', '-', '_') followed by at most two '='.");
         }
 
         var user = await ResolveUserAsync(context, widget, request);
+
+        // Scripts that reach the page after it started (Blazor's streaming rendering) are inserted by the browser
+        // without running; they are written inert for the page script to start.
+        var scripts = new ScriptTag(nonce, inert: host.IsBlazor && context.Response.HasStarted);
+        var keepVisitorCookie = context.Response.HasStarted || (host.IsBlazor && BlazorRequest.IsEnhancedUpdate(context));
         var html = new StringBuilder(512);
-        WriteUserData(context, widget, user, nonce, html);
+        var pageKey = WriteUserData(context, widget, user, scripts, keepVisitorCookie, html);
 
         if (request.IncludeScript && WidgetScriptUrl(context, widget) is { } scriptUrl)
         {
@@ -59,10 +75,10 @@ public sealed partial class WidgetIdentityRenderer
                 html.Append('\n');
             }
 
-            html.Append(ScriptTag.Open(nonce, scriptUrl)).Append(ScriptTag.Close);
+            html.Append(scripts.Open(scriptUrl)).Append(ScriptTag.Close);
         }
 
-        return new HtmlString(html.ToString());
+        return new WidgetRendering(widget, html.ToString(), pageKey);
     }
 
     private static string? WidgetScriptUrl(HttpContext context, ResolvedWidget widget) =>
@@ -73,9 +89,11 @@ public sealed partial class WidgetIdentityRenderer
     /// <summary>
     /// The user's data, after the vendor's call that forgets the previous visitor when this browser's widget was last
     /// told about someone else; for nobody, what the dialect writes for an anonymous visitor (that reset call when someone
-    /// was identified before, and a start without identity for vendors that need one).
+    /// was identified before, and a start without identity for vendors that need one). Returns the page key of
+    /// <see cref="WidgetRendering.PageKey"/>.
     /// </summary>
-    private void WriteUserData(HttpContext context, ResolvedWidget widget, WidgetUser? user, string? nonce, StringBuilder html)
+    private string WriteUserData(
+        HttpContext context, ResolvedWidget widget, WidgetUser? user, ScriptTag scripts, bool keepVisitorCookie, StringBuilder html)
     {
         var previous = VisitorCookie.Read(context, widget);
         var script = new ScriptBuilder(html);
@@ -84,22 +102,22 @@ public sealed partial class WidgetIdentityRenderer
             Span<byte> hash = stackalloc byte[WidgetIdentityHash.HashByteLength];
             WidgetIdentityHash.ComputeBytes(widget.SecretKey, user.Id, hash);
             var fingerprint = VisitorCookie.Fingerprint(hash);
-            if (previous != fingerprint)
+            if (previous != fingerprint && !keepVisitorCookie)
             {
                 VisitorCookie.Write(context, widget, fingerprint);
             }
 
-            html.Append(ScriptTag.Open(nonce, src: null));
+            html.Append(scripts.Open(src: null));
             var signer = new WidgetSigner(widget, Convert.ToHexStringLower(hash), _time);
             widget.Dialect.WriteUserData(script, user, signer, resetFirst: previous is not null && previous != fingerprint);
             html.Append(ScriptTag.Close);
-            return;
+            return WidgetRendering.PageKeyFor(hash);
         }
 
         // The reset depends on this browser's cookie, so no shared cache may keep such a page for another visitor.
         if (previous is not null)
         {
-            if (PrivateResponse.TryMark(context))
+            if (PrivateResponse.TryMark(context) && !keepVisitorCookie)
             {
                 VisitorCookie.Delete(context, widget);
             }
@@ -110,7 +128,7 @@ public sealed partial class WidgetIdentityRenderer
         }
 
         var start = html.Length;
-        html.Append(ScriptTag.Open(nonce, src: null));
+        html.Append(scripts.Open(src: null));
         if (widget.Dialect.WriteAnonymous(script, widget, resetFirst: previous is not null))
         {
             html.Append(ScriptTag.Close);
@@ -119,6 +137,8 @@ public sealed partial class WidgetIdentityRenderer
         {
             html.Length = start;
         }
+
+        return WidgetRendering.NobodyPageKey;
     }
 
     private async Task<WidgetUser?> ResolveUserAsync(HttpContext context, ResolvedWidget widget, ChatWidgetRequest request)
@@ -210,7 +230,7 @@ public sealed partial class WidgetIdentityRenderer
     private static partial void LogConsentNotGiven(ILogger logger, PathString path);
 
     [LoggerMessage(EventId = 3, EventName = "IdentityWithheldResponseStarted", Level = LogLevel.Warning,
-        Message = "The response on {Path} had already started, so it could not be marked Cache-Control: no-store; the chat widget user data was left out. Render <chat-widget-user /> before the page is flushed.")]
+        Message = "The response on {Path} had already started, so it could not be marked Cache-Control: no-store; the chat widget user data was left out. Render <chat-widget-user /> before the page is flushed (in a Blazor Web App, put <ChatWidgetUser /> in App.razor).")]
     private static partial void LogResponseAlreadyStarted(ILogger logger, PathString path);
 
     [LoggerMessage(EventId = 4, EventName = "UserDataAdjusted", Level = LogLevel.Warning,
@@ -222,6 +242,6 @@ public sealed partial class WidgetIdentityRenderer
     private static partial void LogResolvedUserWithoutId(ILogger logger, PathString path, string resolver);
 
     [LoggerMessage(EventId = 5, EventName = "HandOverCookieKept", Level = LogLevel.Debug,
-        Message = "The response on {Path} had already started, so the widget hand-over cookie could not be deleted; the widget is told to forget the previous visitor again on the next page.")]
+        Message = "The widget hand-over cookie was kept on {Path} (the response had already started, or it was a Blazor enhanced update); the widget is told to forget the previous visitor again on the next full page.")]
     private static partial void LogHandOverCookieKept(ILogger logger, PathString path);
 }
