@@ -48,6 +48,7 @@ public sealed partial class WidgetIdentityRenderer
                 + "base64 characters (A-Z, a-z, 0-9, '+', '/', '-', '_') followed by at most two '='.");
         }
 
+        RenderedWidgets.Record(context, widget);
         var user = await ResolveUserAsync(context, widget, request);
         var html = new StringBuilder(512);
         WriteUserData(context, widget, user, nonce, html);
