@@ -23,6 +23,14 @@ public sealed class WidgetIdentityOptions : WidgetOptions
     /// </summary>
     public bool AllowPreviewOutsideDevelopment { get; set; }
 
+    /// <summary>
+    /// Writes the root widget (what <c>&lt;chat-widget-user /&gt;</c> writes with no attributes) just before
+    /// <c>&lt;/body&gt;</c> of every HTML page rendered by an MVC view or a Razor Page, without a view edit. Off by default.
+    /// A page that renders the root widget itself gets it once; <c>[SkipChatWidget]</c> or
+    /// <c>HttpContext.SkipChatWidget()</c> leaves it off one page.
+    /// </summary>
+    public bool AutoInclude { get; set; }
+
     /// <summary>Named widgets, used with <c>&lt;chat-widget-user widget="name" /&gt;</c>. Names are case-insensitive.</summary>
     public Dictionary<string, WidgetOptions> Widgets { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

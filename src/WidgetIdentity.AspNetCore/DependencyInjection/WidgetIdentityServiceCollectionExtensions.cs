@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Razor.TagHelpers;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WidgetIdentity;
+using WidgetIdentity.AutoInclude;
 using WidgetIdentity.Configuration;
 using WidgetIdentity.Guard;
 using WidgetIdentity.Preview;
@@ -47,6 +49,9 @@ public static class WidgetIdentityServiceCollectionExtensions
             provider.GetRequiredService<WidgetCatalog>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<WidgetIdentityRenderer>>()));
+
+        // Transient: MVC sets the view being rendered on the component. It does nothing unless AutoInclude is on.
+        services.TryAddEnumerable(ServiceDescriptor.Transient<ITagHelperComponent, ChatWidgetAutoInclude>());
 
         // Only apps with cookie authentication ever build these options: JWT-bearer-only apps are untouched.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<CookieAuthenticationOptions>, CookieSignOutHandOver>());

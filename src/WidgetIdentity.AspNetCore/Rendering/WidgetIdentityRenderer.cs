@@ -59,6 +59,7 @@ public sealed partial class WidgetIdentityRenderer
                 + "base64 characters (A-Z, a-z, 0-9, '+', '/', '-', '_') followed by at most two '='.");
         }
 
+        RenderedWidgets.Record(context, widget);
         var user = await ResolveUserAsync(context, widget, request);
 
         // Scripts that reach the page after it started (Blazor's streaming rendering) are inserted by the browser
