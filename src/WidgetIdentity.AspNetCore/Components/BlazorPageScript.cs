@@ -52,6 +52,11 @@ internal static class BlazorPageScript
         using var stream = typeof(BlazorPageScript).Assembly.GetManifestResourceStream("WidgetIdentity.Components.widget-identity-blazor.js")
             ?? throw new InvalidOperationException("The Blazor page script is missing from the WidgetIdentity.AspNetCore assembly.");
         using var reader = new StreamReader(stream);
-        return reader.ReadToEnd().TrimEnd();
+
+        // The comments are for maintainers; each page gets the code alone.
+        var lines = reader.ReadToEnd().Split('\n')
+            .Select(static line => line.Trim())
+            .Where(static line => line.Length > 0 && !line.StartsWith("//", StringComparison.Ordinal));
+        return string.Join('\n', lines);
     }
 }

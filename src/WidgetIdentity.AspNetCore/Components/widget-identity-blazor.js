@@ -21,8 +21,9 @@
 
   function pageKeys() {
     var markers = document.querySelectorAll("template[data-widget-identity]");
+    // No <ChatWidgetUser /> rendered yet (or on this page at all).
     if (markers.length === 0) {
-      return null; // no <ChatWidgetUser /> rendered yet (or on this page at all)
+      return null;
     }
     return Array.prototype.map.call(markers, function (marker) {
       return marker.getAttribute("data-widget-identity");
