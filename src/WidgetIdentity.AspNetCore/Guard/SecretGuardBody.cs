@@ -20,8 +20,8 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
 {
     private const int DecodeBufferSize = 16 * 1024;
 
-    // Clean bytes are copied into the server's pipe and flushed when the app flushes, or once this many are
-    // waiting (back-pressure). Writing to the server's Stream instead would flush on every write.
+    // Writes through the Stream are sent each (as the server's own Stream sends them); writes through the PipeWriter
+    // are sent when the app flushes, or, where they go through a private buffer, once this many are waiting.
     private const int FlushThreshold = 64 * 1024;
 
     private readonly HttpContext _context;
@@ -235,15 +235,14 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
+    // A write through the Stream is sent, as the server's own response stream sends it (Kestrel flushes each
+    // write): an app that streams (Blazor's streaming rendering, server-sent events) never calls Flush.
     public override void Write(ReadOnlySpan<byte> buffer)
     {
         if (BeginWrite(buffer))
         {
             ScanAndSend(buffer, final: false);
-            if (_unflushed >= FlushThreshold)
-            {
-                Flush();
-            }
+            Flush();
         }
     }
 
@@ -255,7 +254,20 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
         }
 
         ScanAndSend(buffer.Span, final: false);
-        return FlushIfFull(cancellationToken);
+        return SendCommittedAsync(cancellationToken);
+    }
+
+    /// <summary>A write through the guard's <see cref="PipeWriter"/> that could not be scanned in place: committed, not flushed.</summary>
+    internal void WriteFromWriter(ReadOnlySpan<byte> buffer)
+    {
+        if (BeginWrite(buffer))
+        {
+            ScanAndSend(buffer, final: false);
+            if (_unflushed >= FlushThreshold)
+            {
+                Flush();
+            }
+        }
     }
 
     // The scan is synchronous and the copy into the server's pipe never waits, so a write needs no async state
@@ -289,8 +301,17 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
         _unflushed += bytes.Length;
     }
 
-    private ValueTask FlushIfFull(CancellationToken cancellationToken) =>
-        _unflushed >= FlushThreshold ? new ValueTask(FlushAsync(cancellationToken)) : ValueTask.CompletedTask;
+    private ValueTask SendCommittedAsync(CancellationToken cancellationToken)
+    {
+        if (Blocked || _unflushed == 0)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        _unflushed = 0;
+        var flush = _inner.Writer.FlushAsync(cancellationToken);
+        return flush.IsCompletedSuccessfully ? ValueTask.CompletedTask : new ValueTask(flush.AsTask());
+    }
 
     // False when the write must not reach the client. A compressed write is scanned here and, if clean, sent
     // by the caller unchanged (the sync path sends it itself).

@@ -35,7 +35,7 @@ internal sealed class SecretGuardPipeWriter(SecretGuardBody body, PipeWriter inn
         {
             if (bytes > 0)
             {
-                body.Write(_privateBuffer.AsSpan(0, bytes));
+                body.WriteFromWriter(_privateBuffer.AsSpan(0, bytes));
             }
 
             return;

@@ -69,6 +69,20 @@ public class SecretGuardBodyTests
     }
 
     [Fact]
+    public async Task A_write_through_the_stream_is_sent_without_a_flush_as_the_servers_own_stream_sends_it()
+    {
+        // Blazor's streaming rendering and server-sent events write the Stream and never flush: the server's Stream
+        // sends each write, so the guarded one must too, or the page arrives only when the response ends.
+        using var harness = new GuardHarness();
+
+        await harness.Body.WriteAsync(Encoding.UTF8.GetBytes("<p>Loading…</p>"));
+        Assert.Equal("<p>Loading…</p>", Encoding.UTF8.GetString(harness.Sent));
+
+        harness.Body.Write(Encoding.UTF8.GetBytes("<p>Done</p>data: TEST-ONLY-sk"));
+        Assert.Equal("<p>Loading…</p><p>Done</p>data: ", Encoding.UTF8.GetString(harness.Sent)); // a possible secret stays held
+    }
+
+    [Fact]
     public async Task Ordinary_html_passes_unchanged_with_nothing_held_back()
     {
         using var harness = new GuardHarness();
