@@ -17,17 +17,26 @@
   var addedByScripts = new WeakSet();
   var started = new WeakSet();
   var navigating = false;
-  var applied = null;
+  // Maps without a prototype: a widget may be named anything.
+  var applied = Object.create(null);
 
+  // Whom each widget on the page identifies: { "<widget name>": "<page key>" }, "" for the root widget and for nobody.
   function pageKeys() {
-    var markers = document.querySelectorAll("template[data-widget-identity]");
-    // No <ChatWidgetUser /> rendered yet (or on this page at all).
-    if (markers.length === 0) {
-      return null;
-    }
-    return Array.prototype.map.call(markers, function (marker) {
-      return marker.getAttribute("data-widget-identity");
-    }).sort().join("\n");
+    var keys = Object.create(null);
+    document.querySelectorAll("template[data-widget-identity]").forEach(function (marker) {
+      var value = marker.getAttribute("data-widget-identity");
+      var colon = value.lastIndexOf(":");
+      keys[value.slice(0, colon)] = value.slice(colon + 1);
+    });
+    return keys;
+  }
+
+  // A widget the page has not loaded yet, or one now told about someone else: the new content's scripts never run, so
+  // only a full load tells the widget right. A widget the new content leaves out keeps what it was told.
+  function needsFullLoad(keys) {
+    return Object.keys(keys).some(function (widget) {
+      return !(widget in applied) || applied[widget] !== keys[widget];
+    });
   }
 
   function startInertScripts() {
@@ -91,19 +100,19 @@
 
   function onPageUpdated() {
     var keys = pageKeys();
-    if (!navigating) {
-      // Streaming rendering during a full load: this page's own scripts, arriving late.
-      startInertScripts();
-      applied = keys === null ? applied : keys;
+    if (navigating) {
+      if (needsFullLoad(keys)) {
+        location.reload();
+      }
       return;
     }
-    if (keys !== null && applied !== null && keys !== applied) {
-      location.reload();
-    }
+    // Streaming rendering during a full load: this page's own scripts, arriving late.
+    startInertScripts();
+    Object.assign(applied, keys);
   }
 
   function attach() {
-    applied = pageKeys();
+    Object.assign(applied, pageKeys());
     startInertScripts();
     var blazor = window.Blazor;
     if (!blazor || typeof blazor.addEventListener !== "function") {

@@ -160,3 +160,18 @@ public sealed class PreviewSite : SampleSiteFactory
 {
     protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 }
+
+/// <summary>
+/// For the Blazor pages: the root widget is Chatwoot and the <c>support</c> widget (which the streaming page renders
+/// after it started streaming) is Chatku, each followed by its stand-in.
+/// </summary>
+public sealed class BlazorSite : SampleSiteFactory
+{
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    {
+        ["WidgetIdentity:Vendor"] = "Chatwoot",
+        ["WidgetIdentity:ScriptUrl"] = StandInSdk.Chatwoot.Script,
+        ["WidgetIdentity:Preview"] = "false",
+        ["WidgetIdentity:Widgets:support:ScriptUrl"] = StandInSdk.Chatku.Script,
+    };
+}

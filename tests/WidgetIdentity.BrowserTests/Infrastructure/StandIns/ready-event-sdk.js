@@ -130,7 +130,7 @@
   }
 
   function send(message) {
-    if (frame.loading) {
+    if (frame.loading || !holder.isConnected) {
       record.lost.push(message);
       log({ what: "lost", type: message.type });
       return false;
@@ -184,6 +184,13 @@
       sdk.resetTriggered = true;
     }
   };
+
+  // Like the real SDK, the widget lives in an element it adds to the page's <body> (the launcher and the frame's
+  // holder): once that is taken out of the document, nothing the page sends arrives.
+  var holder = document.createElement("div");
+  holder.className = "woot-widget-holder";
+  holder.setAttribute("data-stand-in", vendor);
+  document.body.appendChild(holder);
 
   window[sdkName] = sdk;
   loadFrame(readCookie(conversationCookie));
