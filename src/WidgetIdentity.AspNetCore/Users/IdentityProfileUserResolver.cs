@@ -17,6 +17,9 @@ internal sealed class IdentityProfileUserResolver<TUser>(
     ILogger<IdentityProfileUserResolver<TUser>> logger) : IWidgetUserResolver
     where TUser : class
 {
+    /// <summary>The default name chain's claim after <c>ClaimTypes.Name</c>, as <see cref="ClaimsWidgetUserResolver"/> reads it.</summary>
+    private const string OidcNameClaimType = "name";
+
     private Task<TUser?>? _entity;
 
     public async ValueTask<WidgetUser?> ResolveAsync(HttpContext context, WidgetClaimOptions claimOptions)
@@ -31,26 +34,30 @@ internal sealed class IdentityProfileUserResolver<TUser>(
         }
 
         // Identity puts the login name (often the email) in its user-name claim, which the default name chain reads first:
-        // taken as the name, it would hide the display name the app maps. It stays only where the entity has no name.
-        var known = IsOnlyTheLoginName(user, context.User, claimOptions) ? user with { Name = null } : user;
+        // taken as the name, it would hide the display name the app maps. The chain's other claim (name) still counts;
+        // the login name stays only where neither that claim nor the entity has a name.
+        var known = LoginName(user, context.User, claimOptions) is { } loginName
+            ? user with { Name = OtherNameClaim(context.User, loginName) }
+            : user;
         if (!ProfileFields.AnyMissing(profile, known))
         {
-            return user;
+            return known;
         }
 
         var entity = await (_entity ??= LoadAsync(context));
-        if (entity is null)
-        {
-            return user;
-        }
-
-        var filled = ProfileFields.Fill(profile, known, entity);
+        var filled = entity is null ? known : ProfileFields.Fill(profile, known, entity);
         return filled.Name is null && user.Name is not null ? filled with { Name = user.Name } : filled;
     }
 
-    private bool IsOnlyTheLoginName(WidgetUser user, ClaimsPrincipal principal, WidgetClaimOptions claimOptions) =>
+    /// <summary>The login name, when the default name chain found Identity's user-name claim and the app maps a display name.</summary>
+    private string? LoginName(WidgetUser user, ClaimsPrincipal principal, WidgetClaimOptions claimOptions) =>
         profile.Name is not null && claimOptions.Name is null && user.Name is not null
-        && string.Equals(user.Name, principal.FindFirst(users.Options.ClaimsIdentity.UserNameClaimType)?.Value, StringComparison.Ordinal);
+        && string.Equals(user.Name, principal.FindFirst(users.Options.ClaimsIdentity.UserNameClaimType)?.Value, StringComparison.Ordinal)
+            ? user.Name
+            : null;
+
+    private static string? OtherNameClaim(ClaimsPrincipal principal, string loginName) =>
+        WidgetUserText.NonBlank(principal.FindFirst(OidcNameClaimType)?.Value) is { } name && name != loginName ? name : null;
 
     /// <summary>The signed-in user's entity, by Identity's own id claim (the widget may sign another one).</summary>
     private async Task<TUser?> LoadAsync(HttpContext context)
