@@ -181,6 +181,20 @@ public sealed class WidgetUserProfileTests
     }
 
     [Fact]
+    public async Task A_deleted_user_costs_one_query_however_many_widgets_the_page_has()
+    {
+        await using var site = await ProfileSite.StartAsync(FullProfile);
+        await site.CreateUserAsync(Jane());
+        var cookie = await site.LogInAsync("1");
+
+        await site.DeleteUserAsync("1");
+        var page = await site.GetPageAsync(cookie, widgets: 3);
+
+        Assert.Equal(3, page.Users.Count);
+        Assert.Equal(1, page.Queries); // EF Core remembers a found row for the request, never a missing one: the resolver keeps the load itself
+    }
+
+    [Fact]
     public async Task The_row_is_found_by_Identitys_id_claim_when_the_widget_signs_another_claim()
     {
         var settings = new Dictionary<string, string?> { ["WidgetIdentity:Claims:UserId"] = "urn:shop:customer" };
