@@ -17,8 +17,7 @@ builder.Services.AddIdentity<SampleUser, IdentityRole>(options =>
         options.User.RequireUniqueEmail = false; // some users have no email (a kiosk account, a single sign-on account)
         options.SignIn.RequireConfirmedAccount = false;
     })
-    .AddEntityFrameworkStores<SampleDbContext>()
-    .AddClaimsPrincipalFactory<SampleUserClaimsPrincipalFactory>();
+    .AddEntityFrameworkStores<SampleDbContext>();
 
 builder.Services.ConfigureApplicationCookie(options =>
 {
@@ -37,8 +36,9 @@ builder.Services.AddOptions<CookiePolicyOptions>().Configure<IConfiguration>((op
     options.MinimumSameSitePolicy = SameSiteMode.Lax;
 });
 
-// Reads the WidgetIdentity section and refuses to start without a real secret (Development has a demo one).
-builder.Services.AddWidgetIdentity();
+// Reads the WidgetIdentity section and refuses to start without a real secret (Development has a demo one); the names
+// and picture come from the user's row (see SampleUserProfile), so an edit on /Profile shows on the next page.
+builder.Services.AddWidgetIdentity().AddWidgetUserProfile<SampleUser>(SampleUserProfile.Map);
 
 // For build/load-guard.sh only: the same site without the secret guard, to measure what the guard costs.
 var guardOffForBenchmark = builder.Configuration.GetValue<bool>("SampleSite:Benchmark:GuardOff");

@@ -20,13 +20,15 @@ internal sealed class TestPageUsers(IWidgetUserResolver site) : IWidgetUserResol
     public ValueTask<WidgetUser?> ResolveAsync(HttpContext context, WidgetClaimOptions claims) =>
         context.Items.TryGetValue(Key, out var user) ? ValueTask.FromResult((WidgetUser?)user) : site.ResolveAsync(context, claims);
 
-    /// <summary>Wraps the resolver the site registered.</summary>
+    /// <summary>Wraps the resolver the site registered, with its lifetime (the sample's profile resolver is scoped).</summary>
     public static void Register(IServiceCollection services)
     {
         var registered = services.Last(service => service.ServiceType == typeof(IWidgetUserResolver));
         var siteResolver = registered.ImplementationType
             ?? throw new InvalidOperationException("The site's IWidgetUserResolver is not registered by type.");
-        services.Replace(ServiceDescriptor.Singleton<IWidgetUserResolver>(provider =>
-            new TestPageUsers((IWidgetUserResolver)ActivatorUtilities.CreateInstance(provider, siteResolver))));
+        services.Replace(ServiceDescriptor.Describe(
+            typeof(IWidgetUserResolver),
+            provider => new TestPageUsers((IWidgetUserResolver)ActivatorUtilities.CreateInstance(provider, siteResolver)),
+            registered.Lifetime));
     }
 }
