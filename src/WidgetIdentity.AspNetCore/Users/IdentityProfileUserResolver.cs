@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace WidgetIdentity.Users;
@@ -9,10 +10,13 @@ namespace WidgetIdentity.Users;
 /// Reads the widget user from the claims, then fills the fields <see cref="WidgetUserProfile{TUser}"/> maps and the claims
 /// lack from the Identity user entity: loaded at most once per request (this resolver is scoped, so every widget on a page
 /// shares the load) and never kept beyond it, so an edited profile shows on the next page. Claims win over the entity.
+/// The entity is loaded through a <see cref="UserManager{TUser}"/> of its own scope: a Blazor page's components run their
+/// lifecycles interleaved, and a query of the app's own on the request's DbContext may be in flight at the same time.
 /// </summary>
 internal sealed class IdentityProfileUserResolver<TUser>(
     ClaimsWidgetUserResolver claims,
     UserManager<TUser> users,
+    IServiceScopeFactory scopes,
     WidgetUserProfile<TUser> profile,
     ILogger<IdentityProfileUserResolver<TUser>> logger) : IWidgetUserResolver
     where TUser : class
@@ -68,7 +72,8 @@ internal sealed class IdentityProfileUserResolver<TUser>(
             return null;
         }
 
-        var entity = await users.FindByIdAsync(id);
+        await using var scope = scopes.CreateAsyncScope();
+        var entity = await scope.ServiceProvider.GetRequiredService<UserManager<TUser>>().FindByIdAsync(id);
         if (entity is null)
         {
             WidgetUserProfileLog.ProfileUserNotFound(logger, context.Request.Path);
