@@ -18,7 +18,7 @@ public static class ContentSecurityPolicy
         var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
         context.Items[NonceKey] = nonce;
         context.Response.Headers.ContentSecurityPolicy =
-            $"script-src 'nonce-{nonce}' 'strict-dynamic'; object-src 'none'; base-uri 'self'";
+            $"script-src 'nonce-{nonce}' 'strict-dynamic' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'self'";
         return next(context);
     });
 }

@@ -49,7 +49,9 @@ if (guardOffForBenchmark)
 
 builder.Services.AddRazorPages();
 builder.Services.AddControllersWithViews();
-builder.Services.AddRazorComponents().AddInteractiveServerComponents(); // the Blazor Web App section under /blazor
+builder.Services.AddRazorComponents() // the Blazor Web App section under /blazor
+    .AddInteractiveServerComponents()
+    .AddInteractiveWebAssemblyComponents();
 
 var app = builder.Build();
 
@@ -75,7 +77,10 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorPages();
 app.MapControllerRoute("default", "{controller}/{action=Index}/{id?}"); // "/" is the Index Razor Page
-app.MapRazorComponents<SampleSite.Components.App>().AddInteractiveServerRenderMode();
+app.MapRazorComponents<SampleSite.Components.App>()
+    .AddInteractiveServerRenderMode()
+    .AddInteractiveWebAssemblyRenderMode()
+    .AddAdditionalAssemblies(typeof(SampleSite.Client.Pages.WebAssemblyCounter).Assembly);
 
 app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app));
 

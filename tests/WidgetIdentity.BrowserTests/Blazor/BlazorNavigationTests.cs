@@ -90,8 +90,10 @@ public sealed class BlazorNavigationTests(ChromiumFixture chromium, BlazorSite s
         await browser.AssertCleanAsync();
     }
 
-    [Fact]
-    public async Task The_interactive_page_runs_the_widget_scripts_once_not_again_when_the_circuit_starts()
+    [Theory]
+    [InlineData("blazor/interactive")] // Blazor Server: a circuit
+    [InlineData("blazor/webassembly")] // .NET on WebAssembly, in the browser
+    public async Task An_interactive_page_runs_the_widget_scripts_once_not_again_when_it_becomes_interactive(string path)
     {
         var jane = await site.StoredUserAsync("jane@example.com");
         await using var browser = await BrowserPage.OpenAsync(chromium, site);
@@ -99,8 +101,8 @@ public sealed class BlazorNavigationTests(ChromiumFixture chromium, BlazorSite s
         await visit.OpenAsync("blazor");
         await visit.SignInAsync("jane@example.com");
 
-        await visit.OpenAsync("blazor/interactive");
-        await browser.Page.WaitForFunctionAsync("() => document.querySelector('#mode')?.textContent === 'interactive'");
+        await visit.OpenAsync(path);
+        await browser.Page.WaitForFunctionAsync("() => document.querySelector('#mode')?.textContent === 'interactive'", null, new() { Timeout = 60_000 });
         await browser.Page.ClickAsync("#increment");
         await browser.Page.WaitForFunctionAsync("() => document.querySelector('#count')?.textContent === '1'");
 
