@@ -38,6 +38,7 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
     private bool _finished;
     private bool _completed;
     private long _unflushed;
+    private bool _bufferingDisabled;
 
     public SecretGuardBody(HttpContext context, IHttpResponseBodyFeature inner, SecretPatternSet patterns, SecretGuardMode mode, ILogger logger)
     {
@@ -86,7 +87,16 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
 
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-    public void DisableBuffering() => _inner.DisableBuffering();
+    /// <summary>
+    /// The app streams (Blazor's streaming rendering, server-sent events): from here on every write to the Stream is sent at
+    /// once, as the server's own response Stream does, since such apps write through <c>HttpResponseStreamWriter</c>, whose
+    /// FlushAsync writes to the Stream without flushing it.
+    /// </summary>
+    public void DisableBuffering()
+    {
+        _bufferingDisabled = true;
+        _inner.DisableBuffering();
+    }
 
     public Task StartAsync(CancellationToken cancellationToken = default)
     {
@@ -240,7 +250,7 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
         if (BeginWrite(buffer))
         {
             ScanAndSend(buffer, final: false);
-            if (_unflushed >= FlushThreshold)
+            if (_unflushed >= FlushThreshold || (_bufferingDisabled && _unflushed > 0))
             {
                 Flush();
             }
@@ -290,7 +300,7 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
     }
 
     private ValueTask FlushIfFull(CancellationToken cancellationToken) =>
-        _unflushed >= FlushThreshold ? new ValueTask(FlushAsync(cancellationToken)) : ValueTask.CompletedTask;
+        _unflushed >= FlushThreshold || (_bufferingDisabled && _unflushed > 0) ? new ValueTask(FlushAsync(cancellationToken)) : ValueTask.CompletedTask;
 
     // False when the write must not reach the client. A compressed write is scanned here and, if clean, sent
     // by the caller unchanged (the sync path sends it itself).

@@ -69,6 +69,21 @@ public class SecretGuardBodyTests
     }
 
     [Fact]
+    public async Task Once_buffering_is_disabled_each_Stream_write_is_sent_without_waiting_for_a_flush()
+    {
+        // Blazor's streaming rendering disables buffering, then writes through HttpResponseStreamWriter, whose FlushAsync
+        // writes to the Stream without flushing it: the page's first part must leave before its slow part renders.
+        using var harness = new GuardHarness();
+        harness.Feature.DisableBuffering();
+
+        await harness.Body.WriteAsync(Encoding.UTF8.GetBytes("<p>Loading your orders</p>"));
+        Assert.Equal("<p>Loading your orders</p>", Encoding.UTF8.GetString(harness.Sent));
+
+        harness.Body.Write(Encoding.UTF8.GetBytes("<p>No open orders.</p>"));
+        Assert.Equal("<p>Loading your orders</p><p>No open orders.</p>", Encoding.UTF8.GetString(harness.Sent));
+    }
+
+    [Fact]
     public async Task Ordinary_html_passes_unchanged_with_nothing_held_back()
     {
         using var harness = new GuardHarness();

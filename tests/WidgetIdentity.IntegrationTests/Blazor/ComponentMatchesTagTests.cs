@@ -41,7 +41,7 @@ public sealed class ComponentMatchesTagTests
         Assert.NotEmpty(tag);
 
         // The user is identified at all, and signed with the test's secret.
-        var user = Assert.Single(WidgetUserMarkup.FindAll(string.Join('\n', component.Select(script => script.OuterHtml))));
+        var user = Assert.Single(UsersIn(component));
         var expectedSignature = user.Signing switch
         {
             WidgetUserSigning.UserIdHash => ExpectedHash(SampleSiteFactory.Secret, DemoLogins.Jane.Id),
@@ -62,7 +62,7 @@ public sealed class ComponentMatchesTagTests
 
         var (tag, component) = await TagAndComponentScriptsAsync(SiteClient.Anonymous(site));
 
-        Assert.Empty(WidgetUserMarkup.FindAll(string.Join('\n', component.Select(script => script.OuterHtml))));
+        Assert.Empty(UsersIn(component));
         Assert.Equal(tag.Select(WithoutNonce), component.Select(WithoutNonce));
     }
 

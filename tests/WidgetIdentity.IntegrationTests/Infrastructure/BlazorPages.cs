@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using WidgetIdentity.Testing;
 
 namespace WidgetIdentity.IntegrationTests.Infrastructure;
 
@@ -11,10 +12,21 @@ public static partial class BlazorPages
     /// <summary>The Accept header blazor.web.js sends for an enhanced navigation (it patches the page instead of loading it).</summary>
     public const string EnhancedNavigationAccept = "text/html; blazor-enhanced-nav=on";
 
-    /// <summary>The marker the component writes before the renderer's scripts; its value is <c>widget:page key</c>.</summary>
+    /// <summary>
+    /// The marker the component writes before the renderer's scripts; its value is <c>widget:page key</c>. Looked for in the
+    /// page and in the updates a streaming page sends after it started (<c>&lt;blazor-ssr&gt;&lt;template&gt;</c>, which
+    /// blazor.web.js puts in place).
+    /// </summary>
     public static IElement Marker(IHtmlDocument page, string widget = "") =>
-        Assert.Single(page.QuerySelectorAll("template[data-widget-identity]"), marker =>
-            marker.GetAttribute("data-widget-identity")!.StartsWith(widget + ":", StringComparison.Ordinal));
+        Assert.Single(Markers(page), marker => marker.GetAttribute("data-widget-identity")!.StartsWith(widget + ":", StringComparison.Ordinal));
+
+    /// <summary>Every marker in the page and in its streamed updates.</summary>
+    public static IEnumerable<IElement> Markers(IHtmlDocument page) =>
+        StreamedUpdates(page).Cast<IParentNode>().Prepend(page).SelectMany(root => root.QuerySelectorAll("template[data-widget-identity]"));
+
+    /// <summary>The content of each streaming update the page carries.</summary>
+    public static IEnumerable<IDocumentFragment> StreamedUpdates(IHtmlDocument page) =>
+        page.QuerySelectorAll("blazor-ssr > template").OfType<IHtmlTemplateElement>().Select(update => update.Content);
 
     /// <summary>
     /// The scripts the renderer wrote for <paramref name="widget"/> (the root widget when empty): the script elements that
@@ -30,6 +42,13 @@ public static partial class BlazorPages
 
         return scripts;
     }
+
+    /// <summary>The Blazor section's pages: static, streaming, and interactive (prerendered).</summary>
+    public static TheoryData<string> Paths => ["/blazor", "/blazor/streaming", "/blazor/interactive"];
+
+    /// <summary>The user data in <paramref name="scripts"/>, as the vendor's script reads it.</summary>
+    public static IReadOnlyList<RenderedWidgetUser> UsersIn(IEnumerable<IHtmlScriptElement> scripts) =>
+        WidgetUserMarkup.FindAll(string.Join('\n', scripts.Select(script => script.OuterHtml)));
 
     /// <summary>A script as written, less its nonce (which differs per request by design): its attributes in order, then its text.</summary>
     public static string WithoutNonce(IHtmlScriptElement script) =>
