@@ -1,11 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using WidgetIdentity.IntegrationTests.Infrastructure;
 using static WidgetIdentity.IntegrationTests.Infrastructure.WidgetScripts;
 
@@ -51,11 +45,7 @@ public sealed partial class PrivateResponseTests
     public async Task Output_cache_that_would_cache_signed_in_pages_never_serves_one_users_identity_to_another()
     {
         await using var factory = new SampleSiteFactory("Ainisa");
-        var site = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-        {
-            services.AddOutputCache(options => options.AddBasePolicy(new CacheEveryPagePolicy()));
-            services.AddTransient<IStartupFilter, OutputCacheOutermost>();
-        }));
+        var site = factory.WithCarelessOutputCache();
         var jane = await SiteClient.LogInAsync(site, DemoLogins.Jane.Email);
         var bob = await SiteClient.LogInAsync(site, DemoLogins.Bob.Email);
 
@@ -75,33 +65,4 @@ public sealed partial class PrivateResponseTests
 
     [GeneratedRegex("script-src 'nonce-(?<nonce>[A-Za-z0-9+/=]+)'")]
     private static partial Regex NoncePattern();
-
-    /// <summary>A careless policy: caches every GET by path alone, signed in or not (the default policy would not).</summary>
-    private sealed class CacheEveryPagePolicy : IOutputCachePolicy
-    {
-        public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
-        {
-            var request = context.HttpContext.Request;
-            var cacheable = HttpMethods.IsGet(request.Method) && !request.Path.StartsWithSegments("/Login");
-            context.EnableOutputCaching = cacheable;
-            context.AllowCacheLookup = cacheable;
-            context.AllowCacheStorage = cacheable;
-            context.AllowLocking = true;
-            return ValueTask.CompletedTask;
-        }
-
-        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
-
-        public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
-    }
-
-    /// <summary>Puts output caching in front of the whole site, before authentication even runs.</summary>
-    private sealed class OutputCacheOutermost : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.UseOutputCache();
-            next(app);
-        };
-    }
 }

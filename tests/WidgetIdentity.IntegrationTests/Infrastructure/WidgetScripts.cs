@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -12,6 +13,13 @@ public static partial class WidgetScripts
     /// <summary>The identity hash as every vendor computes it, independently of the package: HMAC-SHA256, lowercase hex.</summary>
     public static string ExpectedHash(string secret, string value) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(value)));
+
+    /// <summary><paramref name="token"/>'s header and payload with the HS256 signature they carry under <paramref name="secret"/>, computed here.</summary>
+    public static string ExpectedJwt(string secret, string token)
+    {
+        var signedPart = token[..token.LastIndexOf('.')];
+        return signedPart + "." + Base64Url.EncodeToString(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(signedPart)));
+    }
 
     public static IReadOnlyList<IHtmlScriptElement> InlineScripts(IHtmlDocument page) =>
         page.Scripts.Where(script => !script.HasAttribute("src")).ToList();
