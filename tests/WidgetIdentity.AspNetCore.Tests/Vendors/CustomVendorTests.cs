@@ -120,15 +120,8 @@ public sealed class CustomVendorTests
     [Fact]
     public void The_README_shows_exactly_the_example_this_test_project_compiles()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "WidgetIdentity.sln")))
-        {
-            root = root.Parent;
-        }
-
-        Assert.NotNull(root);
-        var example = File.ReadAllText(Path.Combine(root.FullName, "tests", "WidgetIdentity.AspNetCore.Tests", "Vendors", "AcmeChatVendor.cs")).ReplaceLineEndings("\n");
-        var readme = File.ReadAllText(Path.Combine(root.FullName, "README.md")).ReplaceLineEndings("\n");
+        var example = RepositoryFiles.Read("tests", "WidgetIdentity.AspNetCore.Tests", "Vendors", "AcmeChatVendor.cs");
+        var readme = RepositoryFiles.Read("README.md");
         Assert.Contains("```csharp\n" + example + "```", readme);
     }
 
