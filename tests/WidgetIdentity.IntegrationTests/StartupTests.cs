@@ -17,6 +17,7 @@ public sealed class StartupTests
         var message = failure.ToString();
         Assert.Contains("WidgetIdentity:Secret is not set", message);
         Assert.Contains("WidgetIdentity__Secret", message); // and says how to set it
+        Assert.Contains("`dotnet user-secrets init`", message); // before `set`, which a template app refuses without it
     }
 
     [Theory]

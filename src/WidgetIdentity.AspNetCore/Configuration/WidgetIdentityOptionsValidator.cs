@@ -103,14 +103,16 @@ internal sealed class WidgetIdentityOptionsValidator(IHostEnvironment? environme
         var environmentName = environment?.EnvironmentName ?? "(no host environment)";
         failures.Add($"{WidgetIdentityOptions.SectionName}: preview mode (\"Preview\": true or \"Vendor\": \"Preview\") is on in the {environmentName} environment. "
             + "The preview widget and its verify endpoint are for development: turn preview off and set the real Vendor, "
-            + $"or opt in explicitly with {WidgetIdentityOptions.SectionName}:AllowPreviewOutsideDevelopment = true.");
+            + $"or opt in explicitly: {WidgetSettings.HowToSet(WidgetIdentityOptions.SectionName, nameof(WidgetIdentityOptions.AllowPreviewOutsideDevelopment), "true")}");
     }
 
     private static void ValidateSecret(string prefix, string? secret, List<string> failures)
     {
         var key = $"{prefix}:Secret";
-        var howToSet = $"Set it with `dotnet user-secrets set \"{key}\" \"<the key from your widget vendor>\"` in development, "
-            + $"or the environment variable {key.Replace(":", "__", StringComparison.Ordinal)} (or any other configuration provider) in production; never in a committed appsettings file.";
+        // A template app has no UserSecretsId until `dotnet user-secrets init`: `set` alone fails there.
+        var howToSet = $"In development, run in the project's folder `dotnet user-secrets init` (once per project), then "
+            + $"`dotnet user-secrets set \"{key}\" \"<the key from your widget vendor>\"`. In production, set the environment variable "
+            + $"{key.Replace(":", "__", StringComparison.Ordinal)} (or use any other configuration provider); never put it in a committed appsettings file.";
 
         if (string.IsNullOrWhiteSpace(secret))
         {

@@ -9,6 +9,22 @@ internal static class WidgetSettings
     public static string KeyPrefix(string? widgetName) =>
         widgetName is null ? WidgetIdentityOptions.SectionName : $"{WidgetIdentityOptions.SectionName}:Widgets:{widgetName}";
 
+    /// <summary>
+    /// How to set a (non-secret) setting, for a start-up message: the JSON to put in the widget's section of
+    /// <c>appsettings.json</c>, which a template app has, and the environment variable that does the same.
+    /// </summary>
+    /// <param name="prefix">The widget's section, from <see cref="KeyPrefix"/>.</param>
+    /// <param name="setting">The setting's name, for example <c>AppId</c>.</param>
+    /// <param name="exampleJson">The value as JSON, for example <c>"&lt;your app id&gt;"</c>.</param>
+    public static string HowToSet(string prefix, string setting, string exampleJson)
+    {
+        var sections = prefix.Split(':');
+        var section = string.Join(": { ", sections.Select(name => $"\"{name}\"")) + ": { ... }"
+            + string.Concat(Enumerable.Repeat(" }", sections.Length - 1));
+        return $"Add \"{setting}\": {exampleJson} to the section {section} in appsettings.json, "
+            + $"or set the environment variable {prefix.Replace(":", "__", StringComparison.Ordinal)}__{setting}.";
+    }
+
     public static string? Secret(WidgetIdentityOptions root, WidgetOptions widget) =>
         NonBlank(widget.Secret) ?? NonBlank(root.Secret);
 

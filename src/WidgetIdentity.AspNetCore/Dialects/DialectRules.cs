@@ -1,3 +1,5 @@
+using WidgetIdentity.Configuration;
+
 namespace WidgetIdentity.Dialects;
 
 /// <summary>The start-up check the Intercom, FrontChat and Featurebase dialects share: a required app id.</summary>
@@ -8,7 +10,8 @@ internal static class DialectRules
     {
         if (string.IsNullOrWhiteSpace(settings.AppId))
         {
-            failures.Add($"{settings.KeyPrefix}:AppId is not set. {neededFor}: {whereToFind}.");
+            failures.Add($"{settings.KeyPrefix}:AppId is not set. {neededFor}: {whereToFind}. "
+                + WidgetSettings.HowToSet(settings.KeyPrefix, "AppId", "\"<the id you copied>\""));
         }
     }
 }

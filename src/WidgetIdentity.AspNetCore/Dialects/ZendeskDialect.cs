@@ -37,7 +37,8 @@ internal sealed class ZendeskDialect() : VendorDialect("Zendesk", defaultScriptU
         if (string.IsNullOrWhiteSpace(settings.KeyId))
         {
             failures.Add($"{settings.KeyPrefix}:KeyId is not set. Zendesk names the signing key of a messaging JWT in its kid header: in Admin Center, "
-                + "open Account > Security > End user authentication, Messaging tab, and copy the key's ID (it starts with app_).");
+                + "open Account > Security > End user authentication, Messaging tab, and copy the key's ID (it starts with app_). "
+                + WidgetSettings.HowToSet(settings.KeyPrefix, "KeyId", "\"app_...\""));
         }
     }
 

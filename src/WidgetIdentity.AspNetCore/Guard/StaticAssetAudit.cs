@@ -38,7 +38,8 @@ internal sealed class StaticAssetAudit(IServiceProvider services, SecretGuardPat
         {
             throw new InvalidOperationException(
                 $"A configured WidgetIdentity secret was found in the static file(s) {string.Join(", ", found)}. "
-                + "Remove it from the web root; WidgetIdentity:Guard:Mode is Block, so the app does not start while it is there.");
+                + "Remove it from those files (in the web root, wwwroot in a template app, or a referenced project's static web assets); "
+                + "WidgetIdentity:Guard:Mode is Block, so the app does not start while it is there.");
         }
 
         return Task.CompletedTask;

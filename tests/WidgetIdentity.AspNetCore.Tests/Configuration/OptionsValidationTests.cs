@@ -1,18 +1,64 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
 using WidgetIdentity.Tests.Support;
 
 namespace WidgetIdentity.Tests.Configuration;
 
-public sealed class OptionsValidationTests
+public sealed partial class OptionsValidationTests
 {
     [Fact]
-    public void A_missing_secret_names_the_key_and_how_to_set_it()
+    public void A_missing_secret_names_the_key_and_the_commands_that_set_it_in_a_template_app()
     {
         var failure = TestOptions.ValidationFailure(new Dictionary<string, string?> { ["WidgetIdentity:Vendor"] = "Ainisa" });
 
         Assert.Contains("WidgetIdentity:Secret is not set", failure.Message);
-        Assert.Contains("dotnet user-secrets set \"WidgetIdentity:Secret\"", failure.Message);
+        // A template app has no UserSecretsId: `set` fails there until `init` has run.
+        var init = failure.Message.IndexOf("`dotnet user-secrets init`", StringComparison.Ordinal);
+        var set = failure.Message.IndexOf("`dotnet user-secrets set \"WidgetIdentity:Secret\" \"<the key from your widget vendor>\"`", StringComparison.Ordinal);
+        Assert.InRange(init, 0, set);
         Assert.Contains("WidgetIdentity__Secret", failure.Message);
     }
+
+    [Fact]
+    public void A_named_widgets_secret_hint_names_its_own_key_and_environment_variable()
+    {
+        var failure = TestOptions.ValidationFailure(new Dictionary<string, string?>
+        {
+            ["WidgetIdentity:Secret"] = TestOptions.Secret,
+            ["WidgetIdentity:Widgets:support:Secret"] = "changeme",
+        });
+
+        Assert.Contains("`dotnet user-secrets set \"WidgetIdentity:Widgets:support:Secret\"", failure.Message);
+        Assert.Contains("WidgetIdentity__Widgets__support__Secret", failure.Message);
+    }
+
+    [Theory]
+    [InlineData("WidgetIdentity:Vendor", "Intercom", "WidgetIdentity:AppId is not set", "WidgetIdentity__AppId")]
+    [InlineData("WidgetIdentity:Widgets:help:Vendor", "Zendesk", "WidgetIdentity:Widgets:help:KeyId is not set", "WidgetIdentity__Widgets__help__KeyId")]
+    [InlineData("WidgetIdentity:Preview", "true", "preview mode", "WidgetIdentity__AllowPreviewOutsideDevelopment")]
+    public void A_start_up_message_shows_the_appsettings_json_that_fixes_it(string key, string value, string failureText, string environmentVariable)
+    {
+        var settings = new Dictionary<string, string?> { ["WidgetIdentity:Secret"] = TestOptions.Secret, [key] = value };
+
+        var failure = TestOptions.ValidationFailure(settings).Message;
+
+        Assert.Contains(failureText, failure);
+        Assert.Contains(environmentVariable, failure);
+        var fix = AppSettingsFix().Match(failure);
+        Assert.True(fix.Success, failure);
+        var json = "{ " + fix.Groups["section"].Value.Replace("...", fix.Groups["setting"].Value, StringComparison.Ordinal) + " }";
+        var pasted = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
+        foreach (var (pastedKey, pastedValue) in pasted.AsEnumerable().Where(entry => entry.Value is not null))
+        {
+            settings[pastedKey] = pastedValue;
+        }
+
+        Assert.NotNull(TestOptions.Resolve(settings)); // starts
+    }
+
+    [GeneratedRegex("""Add (?<setting>"\w+": (?:"[^"]*"|true)) to the section (?<section>.+?) in appsettings\.json""")]
+    private static partial Regex AppSettingsFix();
 
     [Fact]
     public void A_short_secret_is_refused_without_showing_it()

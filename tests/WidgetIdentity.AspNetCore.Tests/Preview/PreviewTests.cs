@@ -21,7 +21,7 @@ public sealed class PreviewTests
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(Environments.Production, preview: true));
 
         Assert.Contains("preview mode", error.Message);
-        Assert.Contains("WidgetIdentity:AllowPreviewOutsideDevelopment", error.Message);
+        Assert.Contains("Add \"AllowPreviewOutsideDevelopment\": true to the section \"WidgetIdentity\": { ... } in appsettings.json", error.Message);
         Assert.DoesNotContain(TestOptions.Secret, error.Message);
     }
 

@@ -31,7 +31,10 @@ public sealed class WidgetUserProfileRegistrationTests
         var error = StartUpFailure(_ => { });
 
         Assert.Contains("UserManager<ShopUser>, which is not registered", error.Message, StringComparison.Ordinal);
+        Assert.Contains("AddWidgetUserProfile<IdentityUser>(...)", error.Message, StringComparison.Ordinal); // what `--auth Individual` registers
         Assert.Contains("builder.Services.AddIdentity<ShopUser, IdentityRole>().AddEntityFrameworkStores<YourDbContext>()", error.Message, StringComparison.Ordinal);
+        Assert.Contains("using Microsoft.AspNetCore.Identity;", error.Message, StringComparison.Ordinal);
+        Assert.Contains("package Microsoft.AspNetCore.Identity.EntityFrameworkCore", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -40,7 +43,7 @@ public sealed class WidgetUserProfileRegistrationTests
         var error = StartUpFailure(services => services.AddIdentityCore<ShopUser>());
 
         Assert.Contains("no IUserStore<ShopUser> is registered", error.Message, StringComparison.Ordinal);
-        Assert.Contains(".AddEntityFrameworkStores<YourDbContext>()", error.Message, StringComparison.Ordinal);
+        Assert.Contains(".AddEntityFrameworkStores<YourDbContext>() (in the package Microsoft.AspNetCore.Identity.EntityFrameworkCore)", error.Message, StringComparison.Ordinal);
     }
 
     private static OptionsValidationException StartUpFailure(Action<IServiceCollection> identity)
