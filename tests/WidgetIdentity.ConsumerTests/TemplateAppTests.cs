@@ -38,4 +38,12 @@ public sealed class TemplateAppTests(ConsumerApps apps) : IClassFixture<Consumer
         Assert.Null(WidgetUserMarkup.Find(html));
         Assert.Contains("<script src=\"https://chatbot.ainisa.com/widget.js\"", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_READMEs_site_test_passes_in_a_test_project_with_WidgetIdentity_Testing_from_the_feed()
+    {
+        var output = await apps.SiteTest();
+
+        Assert.Matches(@"Passed!\s+-\s+Failed:\s+0,\s+Passed:\s+1,", output);
+    }
 }

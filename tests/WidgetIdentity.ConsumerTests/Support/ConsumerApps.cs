@@ -14,8 +14,11 @@ public sealed class ConsumerApps : IAsyncLifetime
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TemplateApp>>> _apps = new();
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+    private readonly Lazy<Task<string>> _siteTest;
     private Task<PackageFeed>? _feed;
     private string _readme = "";
+
+    public ConsumerApps() => _siteTest = new(RunSiteTest);
 
     public Task InitializeAsync()
     {
@@ -27,6 +30,24 @@ public sealed class ConsumerApps : IAsyncLifetime
 
     internal Task<TemplateApp> App(string template) =>
         _apps.GetOrAdd(template, _ => new Lazy<Task<TemplateApp>>(() => Create(template))).Value;
+
+    /// <summary>The output of the README's site test, run in a test project of its own against the webapp app.</summary>
+    internal Task<string> SiteTest() => _siteTest.Value;
+
+    private async Task<string> RunSiteTest()
+    {
+        var app = await App("webapp");
+        var feed = await _feed!;
+        await _oneAtATime.WaitAsync();
+        try
+        {
+            return await SiteTestProject.Run(app, feed, _readme, Secret);
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
 
     private async Task<TemplateApp> Create(string template)
     {

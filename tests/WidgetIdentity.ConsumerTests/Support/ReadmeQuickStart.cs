@@ -28,6 +28,26 @@ internal static partial class ReadmeQuickStart
 
     public static IReadOnlyList<QuickStartStep> TestUser(string readme) => Steps(Section(readme, TestingSection), everyBlock: false);
 
+    /// <summary>
+    /// The commands of "## Testing your site" (the test package for the test project) and its test against the running
+    /// app: the code block that sends the test user's header.
+    /// </summary>
+    public static (IReadOnlyList<CommandStep> Commands, IReadOnlyList<string> Test) SiteTest(string readme)
+    {
+        var section = Section(readme, TestingSection);
+        var blocks = CodeBlock().Matches(section);
+        var commands = blocks.Where(block => block.Groups["language"].Value == "sh")
+            .SelectMany(block => block.Groups["body"].Value.Split('\n'))
+            .Where(line => line.Trim().Length > 0)
+            .Select(Command)
+            .ToList();
+        var test = blocks.SingleOrDefault(block => block.Groups["language"].Value == "csharp"
+                && block.Groups["body"].Value.Contains("X-Test-User", StringComparison.Ordinal)
+                && block.Groups["body"].Value.Contains("WidgetUserMarkup", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException("README.md's \"Testing your site\" has no test against the running app (a ```csharp block that sends X-Test-User).");
+        return (commands, test.Groups["body"].Value.Split('\n'));
+    }
+
     private static string Section(string readme, string heading)
     {
         var start = readme.IndexOf("\n" + heading + "\n", StringComparison.Ordinal);

@@ -107,7 +107,7 @@ internal sealed class TemplateApp : IAsyncDisposable
     /// A README command as this run runs it: the package at the version just packed (the README leaves the version to
     /// NuGet), and the secret for the placeholder <c>&lt;...&gt;</c>. Only <c>dotnet</c> commands are expected.
     /// </summary>
-    private static string[] ForThisRun(CommandStep command, PackageFeed feed, string secret)
+    internal static string[] ForThisRun(CommandStep command, PackageFeed feed, string secret)
     {
         if (command.Words is not ["dotnet", ..])
         {
