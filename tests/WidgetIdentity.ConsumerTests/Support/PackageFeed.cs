@@ -37,14 +37,16 @@ internal sealed partial class PackageFeed
         var log = new StringBuilder();
         var dotnet = new Dotnet(Path.Combine(root, "nuget-packages"), Path.Combine(root, "appdata"), log);
 
-        var version = (await dotnet.Run(repository, "msbuild", Project(Packages[0]), "-getProperty:Version")).Trim();
+        var version = (await dotnet.Run(repository, "msbuild", Project(Packages[0]), "-getProperty:Version"))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Last();
         var feed = new PackageFeed(root, version);
         foreach (var package in Packages)
         {
             await dotnet.Run(repository, "pack", Project(package), "-c", "Release", "-o", feed.Folder);
             if (!File.Exists(Path.Combine(feed.Folder, $"{package}.{version}.nupkg")))
             {
-                throw new InvalidOperationException($"dotnet pack did not write {package}.{version}.nupkg.\n{log}");
+                var written = string.Join(", ", Directory.EnumerateFiles(feed.Folder).Select(Path.GetFileName));
+                throw new InvalidOperationException($"dotnet pack did not write {package}.{version}.nupkg (the project's Version); the feed has {written}.\n{log}");
             }
         }
 
