@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the solution, installs what the tests need that is missing (Debian's chromium for the browser tests),
-# runs every test project and ends with one line: "N passed, N failed".
+# runs every test project (the consumer tests among them: both packages packed, apps from `dotnet new` set up by the
+# README's quick start, so they need the machine's NuGet sources) and ends with one line: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
