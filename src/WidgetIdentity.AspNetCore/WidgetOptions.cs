@@ -12,6 +12,13 @@ public class WidgetOptions
     /// </summary>
     public string? Secret { get; set; }
 
+    /// <summary>
+    /// The secret this widget used before its vendor issued <see cref="Secret"/>: kept out of every response by the secret
+    /// guard while the vendor switches over, never used for signing. Remove it once the switch is done. Not inherited by
+    /// named widgets; the same rules as <see cref="Secret"/> apply (at least 16 characters, no placeholder).
+    /// </summary>
+    public string? PreviousSecret { get; set; }
+
     /// <summary>The vendor whose user-data format is written: <c>Ainisa</c>, <c>Chatku</c> or <c>Chatwoot</c> (case-insensitive).</summary>
     public string? Vendor { get; set; }
 

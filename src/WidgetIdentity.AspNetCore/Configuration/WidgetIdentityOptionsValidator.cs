@@ -48,6 +48,11 @@ internal sealed class WidgetIdentityOptionsValidator(IHostEnvironment? environme
             ValidateSecret(prefix, WidgetSettings.Secret(root, widget), failures);
         }
 
+        if (!string.IsNullOrWhiteSpace(widget.PreviousSecret))
+        {
+            ValidatePreviousSecret(prefix, widget.PreviousSecret, failures);
+        }
+
         var vendor = WidgetSettings.Vendor(root, widget);
         var dialect = _vendors.Find(vendor);
         if (dialect is null)
@@ -125,6 +130,17 @@ internal sealed class WidgetIdentityOptionsValidator(IHostEnvironment? environme
         else if (PlaceholderSecrets.IsPlaceholder(secret))
         {
             failures.Add($"{key} is a placeholder copied from documentation, not your widget's secret key. {howToSet}");
+        }
+    }
+
+    // The guard masks every occurrence of a previous secret: a short or placeholder one would mask ordinary text.
+    private static void ValidatePreviousSecret(string prefix, string previous, List<string> failures)
+    {
+        var key = $"{prefix}:{nameof(WidgetOptions.PreviousSecret)}";
+        if (previous.Length < MinimumSecretLength || PlaceholderSecrets.IsPlaceholder(previous))
+        {
+            failures.Add($"{key} is shorter than {MinimumSecretLength} characters or a placeholder, so it is not a widget secret the guard can keep "
+                + "out of responses. Set it to the full secret the vendor issued before the current one, or remove it once the vendor has switched over.");
         }
     }
 

@@ -100,20 +100,18 @@ internal static class WidgetSettings
         return [.. dialectCookies.Concat(configured.Select(name => name.Trim()).Where(name => name.Length > 0)).Distinct(StringComparer.Ordinal)];
     }
 
-    /// <summary>Every configured secret: the root's and each named widget's.</summary>
+    /// <summary>Every configured secret, current and previous: the root's and each named widget's.</summary>
     public static IEnumerable<string> AllSecrets(WidgetIdentityOptions root)
     {
         var secrets = new HashSet<string>(StringComparer.Ordinal);
-        if (NonBlank(root.Secret) is { } rootSecret)
+        foreach (var widget in root.Widgets.Values.Where(static widget => widget is not null).Prepend(root))
         {
-            secrets.Add(rootSecret);
-        }
-
-        foreach (var widget in root.Widgets.Values)
-        {
-            if (NonBlank(widget.Secret) is { } secret)
+            foreach (var secret in new[] { widget.Secret, widget.PreviousSecret })
             {
-                secrets.Add(secret);
+                if (NonBlank(secret) is { } value)
+                {
+                    secrets.Add(value);
+                }
             }
         }
 

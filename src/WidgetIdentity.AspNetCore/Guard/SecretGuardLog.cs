@@ -33,4 +33,16 @@ internal static partial class SecretGuardLog
     [LoggerMessage(EventId = 106, EventName = "StaticFileNotScanned", Level = LogLevel.Warning,
         Message = "The static file {File} could not be scanned for configured secrets: {Reason}")]
     public static partial void StaticFileNotScanned(ILogger logger, string file, string reason);
+
+    [LoggerMessage(EventId = 107, EventName = "ProtectedValueNotGuarded", Level = LogLevel.Warning,
+        Message = "WidgetIdentity:Guard:Protect covers {Key}, but {Part} is not guarded: {Reason}. Use a longer, random secret there, or remove the key from Protect.")]
+    public static partial void ProtectedValueNotGuarded(ILogger logger, string key, string part, string reason);
+
+    [LoggerMessage(EventId = 108, EventName = "ProtectPatternMatchesNothing", Level = LogLevel.Warning,
+        Message = "WidgetIdentity:Guard:Protect lists {Pattern}, which matches no configuration key with a value, so it protects nothing. Check the key's spelling and sections (separated by ':').")]
+    public static partial void ProtectPatternMatchesNothing(ILogger logger, string pattern);
+
+    [LoggerMessage(EventId = 109, EventName = "ProtectPatternInvalid", Level = LogLevel.Warning,
+        Message = "WidgetIdentity:Guard:Protect lists {Pattern}, which is not a configuration key pattern: sections are separated by ':', none may be empty, and '*' stands for whole sections only (ConnectionStrings:*, *:ApiKey).")]
+    public static partial void ProtectPatternInvalid(ILogger logger, string pattern);
 }

@@ -12,6 +12,7 @@ internal static class SecretGuardServiceCollectionExtensions
     {
         services.TryAddSingleton<SecretGuardPatterns>();
         services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, SecretGuardStartupFilter>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SecretGuardStartupCheck>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StaticAssetAudit>());
         return services;
     }
