@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace WidgetIdentity.Guard.IntegrationTests;
@@ -13,13 +14,14 @@ public sealed class GuardSiteFactory : WebApplicationFactory<Program>
     public const string SupportSecret = "TEST-ONLY+/&<>\"'%\\=é€😀-42";
 
     private readonly Dictionary<string, string?> _settings;
+    private IConfigurationSource? _source;
 
     public GuardSiteFactory() => _settings = [];
 
-    /// <summary>A site with configuration settings changed.</summary>
-    public static GuardSiteFactory With(Dictionary<string, string?> settings)
+    /// <summary>A site with configuration settings changed, and a configuration source (one a test reloads) added after its own.</summary>
+    public static GuardSiteFactory With(Dictionary<string, string?> settings, IConfigurationSource? source = null)
     {
-        var factory = new GuardSiteFactory();
+        var factory = new GuardSiteFactory { _source = source };
         foreach (var setting in settings)
         {
             factory._settings.Add(setting.Key, setting.Value);
@@ -35,6 +37,11 @@ public sealed class GuardSiteFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_source is { } source)
+        {
+            builder.ConfigureAppConfiguration(configuration => configuration.Add(source));
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(new CapturingProvider(Logs)));

@@ -41,6 +41,14 @@ app.MapGet("/throw", (HttpContext context) =>
 {
     throw new InvalidOperationException("Widget call failed with key " + Secret(context.RequestServices));
 });
+// Guard:Protect: other configuration values a careless endpoint leaks (the tests configure them and the keys to protect).
+app.MapGet("/throw/database", (IConfiguration configuration) =>
+{
+    throw new InvalidOperationException("Cannot open the database with " + configuration.GetConnectionString("Shop"));
+});
+app.MapGet("/api/payments", (IConfiguration configuration) =>
+    Results.Json(new { Provider = "stripe", Settings = configuration.GetSection("Payments:Stripe").GetChildren().ToDictionary(child => child.Key, child => child.Value) }));
+app.MapGet("/config", (IConfiguration configuration, string key) => Results.Text("<p>" + configuration[key] + "</p>", "text/html"));
 app.MapGet("/redirect", (HttpContext context) => Results.Redirect("/login?key=" + Uri.EscapeDataString(Secret(context.RequestServices))));
 app.MapMethods("/cookie", ["GET", "HEAD"], (HttpContext context) =>
 {

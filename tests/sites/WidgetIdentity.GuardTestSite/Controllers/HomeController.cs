@@ -8,4 +8,7 @@ public class HomeController(IOptions<WidgetIdentityOptions> options) : Controlle
 {
     // A careless view that renders the named widget's secret (HTML-encoded by Razor).
     public IActionResult Index() => View(model: options.Value.Widgets["support"].Secret);
+
+    // The root widget for user 42, signed with the current secret.
+    public IActionResult Widget() => View();
 }
