@@ -51,12 +51,15 @@ internal static class ProtectedValueRule
         || IsHostName(value)
         || IsSentence(value);
 
-    // An absolute URL with no user name, password or query: an endpoint's address, not a credential.
+    // An absolute URL with no user name, password, query or fragment and no token-length path segment: an endpoint's
+    // address, not a credential (a webhook URL such as https://hooks.example.com/services/T0/B0/<key> is guarded).
     private static bool IsPublicUrl(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri)
         && value.Contains("://", StringComparison.Ordinal)
         && uri.UserInfo.Length == 0
-        && uri.Query.Length == 0;
+        && uri.Query.Length == 0
+        && uri.Fragment.Length == 0
+        && uri.AbsolutePath.Split('/').All(static segment => segment.Length < MinimumLength);
 
     // A dotted DNS name whose last label is letters only (db.internal.example.com), as opposed to a dotted token.
     private static bool IsHostName(string value)

@@ -10,6 +10,7 @@ public class ProtectedValueRuleTests
     [InlineData("a3f1c0de-TEST-ONLY-4b7e-9d2a61f0e5c4")]
     [InlineData("https://user:TEST-ONLY-pass@example.com/")]
     [InlineData("https://hooks.example.com/services/T0/B0?token=TESTONLYx7Qm2")]
+    [InlineData("https://hooks.example.com/services/T0/B0/TESTONLYx7Qm2Lp9Wz4K")]
     public void Guards_a_long_secret_like_value(string value)
     {
         Assert.Null(ProtectedValueRule.Check(value));
@@ -36,7 +37,9 @@ public class ProtectedValueRuleTests
     {
         Assert.Equal(["TEST-ONLY-pw-7Qx9Lm2Vz4"], ConnectionStringPasswords.Find("Server=db;User Id=app;Password=TEST-ONLY-pw-7Qx9Lm2Vz4;"));
         Assert.Equal(["TEST-ONLY;quoted'pw"], ConnectionStringPasswords.Find("Host=db;PWD=\"TEST-ONLY;quoted'pw\";Port=5432"));
+        Assert.Equal(["TEST-ONLY%2Fpw-Kq81", "TEST-ONLY/pw-Kq81"], ConnectionStringPasswords.Find("redis://app:TEST-ONLY%2Fpw-Kq81@cache.example.com:6379/0"));
         Assert.Empty(ConnectionStringPasswords.Find("Server=db;Integrated Security=true"));
+        Assert.Empty(ConnectionStringPasswords.Find("https://cache.example.com/path"));
         Assert.Empty(ConnectionStringPasswords.Find("sk_test_TESTONLY4eC39HqLyjWDarjtT1zdp7dc"));
     }
 }

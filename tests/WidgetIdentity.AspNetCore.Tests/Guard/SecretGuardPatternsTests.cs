@@ -15,6 +15,7 @@ public class SecretGuardPatternsTests
     private const string ConnectionString = "Server=db;Database=shop;User Id=app;Password=" + Password + ";";
     private const string ShortValue = "TEST-pw-9";
     private const string PreviousSecret = "TEST-ONLY-previous-secret-5544";
+    private const string NamedPreviousSecret = "TEST-ONLY-named-previous-8812";
 
     [Fact]
     public void Guards_the_named_values_the_password_on_its_own_and_the_previous_secret()
@@ -24,6 +25,8 @@ public class SecretGuardPatternsTests
             ["Payments:Stripe:SecretKey"] = StripeKey,
             ["ConnectionStrings:Shop"] = ConnectionString,
             ["WidgetIdentity:PreviousSecret"] = PreviousSecret,
+            ["WidgetIdentity:Widgets:support:Vendor"] = "Chatku",
+            ["WidgetIdentity:Widgets:support:PreviousSecret"] = NamedPreviousSecret,
             ["WidgetIdentity:Guard:Protect:0"] = "ConnectionStrings:*",
             ["WidgetIdentity:Guard:Protect:1"] = "payments:stripe:secretkey",
         });
@@ -32,6 +35,7 @@ public class SecretGuardPatternsTests
         Assert.True(Finds(patterns, ConnectionString));
         Assert.True(Finds(patterns, "Login failed, password '" + Password + "'"));
         Assert.True(Finds(patterns, PreviousSecret));
+        Assert.True(Finds(patterns, NamedPreviousSecret));
         Assert.True(Finds(patterns, TestOptions.Secret));
         Assert.False(Finds(patterns, "Server=db;Database=shop;User Id=app;"));
     }
