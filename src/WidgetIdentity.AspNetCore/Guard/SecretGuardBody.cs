@@ -38,7 +38,7 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
     private bool _encodingChecked;
     private string? _contentEncoding;
     private ContentDecoder? _decoder;
-    private bool _scannedByCompression;
+    private bool _passThrough; // the bytes were scanned before compression, or are a static asset the audit found clean
     private bool _finished;
     private bool _completed;
     private long _unflushed;
@@ -63,6 +63,9 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
     /// <inheritdoc />
     public bool Blocked { get; private set; }
 
+    /// <summary>The audit's clean static assets, whose precompressed copies are passed through without decoding.</summary>
+    internal CleanStaticAssets? CleanAssets { get; init; }
+
     /// <summary>The patterns this response is scanned for.</summary>
     internal SecretPatternSet Patterns => _patterns;
 
@@ -79,7 +82,7 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
         get
         {
             CheckEncoding();
-            return _decoder is null && !_scannedByCompression && !Blocked && !_finished;
+            return _decoder is null && !_passThrough && !Blocked && !_finished;
         }
     }
 
@@ -281,7 +284,7 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
     // machine unless it has to flush. A compressed write was scanned by BeginWrite and is sent as it is.
     private void ScanAndSend(ReadOnlySpan<byte> buffer, bool final)
     {
-        if (_decoder is not null || _scannedByCompression)
+        if (_decoder is not null || _passThrough)
         {
             Send(buffer);
             return;
@@ -402,7 +405,7 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
             return false;
         }
 
-        _scannedByCompression = true;
+        _passThrough = true;
         _encodingChecked = true;
         return true;
     }
@@ -442,9 +445,19 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
             return;
         }
 
+        if (CleanAssets?.Covers(_context, _patterns) == true)
+        {
+            _passThrough = true;
+            return;
+        }
+
         _contentEncoding = encoding.ToString();
         _decoder = encoding.Count == 1 && !encoding[0]!.Contains(',') ? ContentDecoder.Create(encoding[0]!) : null;
-        if (_decoder is null)
+        if (_decoder is not null)
+        {
+            SecretGuardLog.DecodingToScan(_logger, _contentEncoding, _context.Request.Path);
+        }
+        else
         {
             SecretGuardLog.UnscannableContentEncoding(_logger, _context.Request.Path, _contentEncoding);
             Block();

@@ -33,4 +33,8 @@ internal static partial class SecretGuardLog
     [LoggerMessage(EventId = 106, EventName = "StaticFileNotScanned", Level = LogLevel.Warning,
         Message = "The static file {File} could not be scanned for configured secrets: {Reason}")]
     public static partial void StaticFileNotScanned(ILogger logger, string file, string reason);
+
+    [LoggerMessage(EventId = 110, EventName = "DecodingToScan", Level = LogLevel.Debug,
+        Message = "The {ContentEncoding}-encoded response of {Path} is decoded to be scanned for configured secrets.")]
+    public static partial void DecodingToScan(ILogger logger, string contentEncoding, PathString path);
 }

@@ -12,6 +12,7 @@ internal static class SecretGuardServiceCollectionExtensions
     public static IServiceCollection AddSecretGuard(this IServiceCollection services)
     {
         services.TryAddSingleton<SecretGuardPatterns>();
+        services.TryAddSingleton<CleanStaticAssets>();
         services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, SecretGuardStartupFilter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StaticAssetAudit>());
         DecorateResponseCompression(services);
