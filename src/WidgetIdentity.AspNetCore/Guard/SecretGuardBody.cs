@@ -17,7 +17,8 @@ namespace WidgetIdentity.Guard;
 /// lets the compressed bytes through. Any other body that arrives already compressed (its <c>Content-Encoding</c>
 /// set by the app or a precompressed static asset) is decoded on the side and scanned; its compressed bytes are
 /// sent only once what they decode to has been scanned. They cannot be masked, so a secret there blocks the
-/// response in either mode.
+/// response in either mode. A precompressed static asset the start-up audit found clean
+/// (<see cref="CleanStaticAssets"/>) is passed through without decoding.
 /// </remarks>
 internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecretGuardFeature
 {
