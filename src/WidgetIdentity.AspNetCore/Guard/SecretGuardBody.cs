@@ -12,9 +12,13 @@ namespace WidgetIdentity.Guard;
 /// begin a secret are held back, and Flush never releases them.
 /// </summary>
 /// <remarks>
-/// A body that arrives already compressed (its <c>Content-Encoding</c> set by response compression or a
-/// precompressed static asset) is decoded on the side and scanned; its compressed bytes are sent only once what
-/// they decode to has been scanned. They cannot be masked, so a secret there blocks the response in either mode.
+/// Where the app's response compression sits inside the guard, the compression stream scans the plain bytes
+/// (<see cref="SecretGuardCompressionStream"/>, handed over by <see cref="HandOverToCompression"/>) and this body
+/// lets the compressed bytes through. Any other body that arrives already compressed (its <c>Content-Encoding</c>
+/// set by the app or a precompressed static asset) is decoded on the side and scanned; its compressed bytes are
+/// sent only once what they decode to has been scanned. They cannot be masked, so a secret there blocks the
+/// response in either mode. A precompressed static asset the start-up audit found clean
+/// (<see cref="CleanStaticAssets"/>) is passed through without decoding.
 /// </remarks>
 internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecretGuardFeature
 {
@@ -35,6 +39,7 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
     private bool _encodingChecked;
     private string? _contentEncoding;
     private ContentDecoder? _decoder;
+    private bool _passThrough; // the bytes were scanned before compression, or are a static asset the audit found clean
     private bool _finished;
     private bool _completed;
     private long _unflushed;
@@ -59,6 +64,12 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
     /// <inheritdoc />
     public bool Blocked { get; private set; }
 
+    /// <summary>The audit's clean static assets, whose precompressed copies are passed through without decoding.</summary>
+    internal CleanStaticAssets? CleanAssets { get; init; }
+
+    /// <summary>The patterns this response is scanned for.</summary>
+    internal SecretPatternSet Patterns => _patterns;
+
     Stream IHttpResponseBodyFeature.Stream => this;
 
     PipeWriter IHttpResponseBodyFeature.Writer => _writer ??= new SecretGuardPipeWriter(this, _inner.Writer);
@@ -72,7 +83,7 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
         get
         {
             CheckEncoding();
-            return _decoder is null && !Blocked && !_finished;
+            return _decoder is null && !_passThrough && !Blocked && !_finished;
         }
     }
 
@@ -274,7 +285,7 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
     // machine unless it has to flush. A compressed write was scanned by BeginWrite and is sent as it is.
     private void ScanAndSend(ReadOnlySpan<byte> buffer, bool final)
     {
-        if (_decoder is not null)
+        if (_decoder is not null || _passThrough)
         {
             Send(buffer);
             return;
@@ -383,7 +394,25 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
         }
     }
 
-    private bool ShouldSend(in ScanSegment segment)
+    /// <summary>
+    /// The app's response compression is about to compress this response: if this body has not yet seen any of it,
+    /// the compression stream scans the plain bytes instead (true) and this body passes the compressed bytes through;
+    /// false when this body already scans the response itself (it sits inside the compression).
+    /// </summary>
+    internal bool HandOverToCompression()
+    {
+        if (_encodingChecked || Blocked || _finished)
+        {
+            return false;
+        }
+
+        _passThrough = true;
+        _encodingChecked = true;
+        return true;
+    }
+
+    /// <summary>Whether to send a segment: logs a secret and masks it (Redact) or blocks the response (Block).</summary>
+    internal bool ShouldSend(in ScanSegment segment)
     {
         if (segment.Kind != ScanSegmentKind.Secret)
         {
@@ -417,9 +446,19 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
             return;
         }
 
+        if (CleanAssets?.Covers(_context, _patterns) == true)
+        {
+            _passThrough = true;
+            return;
+        }
+
         _contentEncoding = encoding.ToString();
         _decoder = encoding.Count == 1 && !encoding[0]!.Contains(',') ? ContentDecoder.Create(encoding[0]!) : null;
-        if (_decoder is null)
+        if (_decoder is not null)
+        {
+            SecretGuardLog.DecodingToScan(_logger, _contentEncoding, _context.Request.Path);
+        }
+        else
         {
             SecretGuardLog.UnscannableContentEncoding(_logger, _context.Request.Path, _contentEncoding);
             Block();

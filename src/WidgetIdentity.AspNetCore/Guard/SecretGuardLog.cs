@@ -45,4 +45,8 @@ internal static partial class SecretGuardLog
     [LoggerMessage(EventId = 109, EventName = "ProtectPatternInvalid", Level = LogLevel.Warning,
         Message = "WidgetIdentity:Guard:Protect lists {Pattern}, which is not a configuration key pattern: sections are separated by ':', none may be empty, and '*' stands for whole sections only (ConnectionStrings:*, *:ApiKey).")]
     public static partial void ProtectPatternInvalid(ILogger logger, string pattern);
+
+    [LoggerMessage(EventId = 110, EventName = "DecodingToScan", Level = LogLevel.Debug,
+        Message = "The {ContentEncoding}-encoded response of {Path} is decoded to be scanned for configured secrets.")]
+    public static partial void DecodingToScan(ILogger logger, string contentEncoding, PathString path);
 }

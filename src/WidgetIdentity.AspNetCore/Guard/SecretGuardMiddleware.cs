@@ -17,16 +17,19 @@ internal sealed class SecretGuardMiddleware
     private readonly RequestDelegate _next;
     private readonly SecretGuardPatterns _patterns;
     private readonly ILogger _logger;
+    private readonly CleanStaticAssets _cleanAssets;
     private readonly bool _default;
 
-    public SecretGuardMiddleware(RequestDelegate next, SecretGuardPatterns patterns, ILogger<SecretGuardMiddleware> logger, bool isDefault)
+    public SecretGuardMiddleware(RequestDelegate next, SecretGuardPatterns patterns, CleanStaticAssets cleanAssets, ILogger<SecretGuardMiddleware> logger, bool isDefault)
     {
+        ArgumentNullException.ThrowIfNull(cleanAssets);
         ArgumentNullException.ThrowIfNull(next);
         ArgumentNullException.ThrowIfNull(patterns);
         ArgumentNullException.ThrowIfNull(logger);
         _next = next;
         _patterns = patterns;
         _logger = logger;
+        _cleanAssets = cleanAssets;
         _default = isDefault;
     }
 
@@ -53,7 +56,7 @@ internal sealed class SecretGuardMiddleware
         }
 
         var originalBody = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
-        var body = new SecretGuardBody(context, originalBody, patterns, mode, _logger);
+        var body = new SecretGuardBody(context, originalBody, patterns, mode, _logger) { CleanAssets = _cleanAssets };
         context.Features.Set<IHttpResponseBodyFeature>(body);
         context.Features.Set<ISecretGuardFeature>(body);
         context.Response.OnStarting(OnStartingCallback, body);

@@ -54,6 +54,9 @@ internal sealed class SecretScanner : IDisposable
     /// <summary>The held-back bytes; <see cref="ScanSegmentKind.Tail"/> segments point into it.</summary>
     public ReadOnlySpan<byte> Tail => _tail;
 
+    /// <summary><see cref="Tail"/> as memory, for a caller that sends a tail segment asynchronously.</summary>
+    public ReadOnlyMemory<byte> TailMemory => _tail;
+
     /// <summary>How many bytes are held back for the next write.</summary>
     public int HeldBack => _tailLength;
 

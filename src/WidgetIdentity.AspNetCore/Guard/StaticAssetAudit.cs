@@ -10,9 +10,10 @@ namespace WidgetIdentity.Guard;
 /// <summary>
 /// Scans the web root once at start-up (in development that includes the static web assets of referenced
 /// projects), compressed copies (<c>.gz</c>, <c>.br</c>) decoded. A secret found is a Critical log entry naming
-/// the file; in Block mode the app refuses to start.
+/// the file; in Block mode the app refuses to start. The files found clean are recorded in
+/// <see cref="CleanStaticAssets"/>, so their precompressed copies are not decoded again on every request.
 /// </summary>
-internal sealed class StaticAssetAudit(IServiceProvider services, SecretGuardPatterns patterns, ILogger<StaticAssetAudit> logger) : IHostedService
+internal sealed class StaticAssetAudit(IServiceProvider services, SecretGuardPatterns patterns, CleanStaticAssets clean, ILogger<StaticAssetAudit> logger) : IHostedService
 {
     private const int BufferSize = 64 * 1024;
 
@@ -24,15 +25,23 @@ internal sealed class StaticAssetAudit(IServiceProvider services, SecretGuardPat
         }
 
         var found = new List<string>();
+        var cleanFiles = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var (path, file) in Enumerate(files, ""))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (Scan(set, path, file) is { } form)
+            var scan = Scan(set, path, file);
+            if (scan.Form is { } form)
             {
                 SecretGuardLog.SecretInStaticFile(logger, path, form);
                 found.Add(path);
             }
+            else if (scan.Complete)
+            {
+                cleanFiles[path] = file.Length;
+            }
         }
+
+        clean.Record(set, cleanFiles);
 
         if (found.Count > 0 && mode == SecretGuardMode.Block)
         {
@@ -66,7 +75,8 @@ internal sealed class StaticAssetAudit(IServiceProvider services, SecretGuardPat
         }
     }
 
-    private SecretForms? Scan(SecretPatternSet set, string path, IFileInfo file)
+    // The first secret found, or none; Complete is false when the file could not be read to the end.
+    private (SecretForms? Form, bool Complete) Scan(SecretPatternSet set, string path, IFileInfo file)
     {
         try
         {
@@ -81,16 +91,16 @@ internal sealed class StaticAssetAudit(IServiceProvider services, SecretGuardPat
             {
                 if (FirstSecret(scanner, buffer.AsSpan(0, read), final: false) is { } form)
                 {
-                    return form;
+                    return (form, true);
                 }
             }
 
-            return FirstSecret(scanner, [], final: true);
+            return (FirstSecret(scanner, [], final: true), true);
         }
         catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException)
         {
             SecretGuardLog.StaticFileNotScanned(logger, path, exception.GetType().Name);
-            return null;
+            return (null, false);
         }
     }
 

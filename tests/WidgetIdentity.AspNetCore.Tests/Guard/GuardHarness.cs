@@ -10,7 +10,7 @@ internal sealed class GuardHarness : IDisposable
 {
     public static readonly SecretPatternSet Patterns = new([TestSecrets.Plain, TestSecrets.Awkward]);
 
-    public GuardHarness(SecretGuardMode mode = SecretGuardMode.Redact, string? contentEncoding = null)
+    public GuardHarness(SecretGuardMode mode = SecretGuardMode.Redact, string? contentEncoding = null, CleanStaticAssets? cleanAssets = null)
     {
         Context = new DefaultHttpContext();
         Context.Request.Path = "/test";
@@ -20,7 +20,7 @@ internal sealed class GuardHarness : IDisposable
         }
 
         Inner = new StreamResponseBodyFeature(Output);
-        Body = new SecretGuardBody(Context, Inner, Patterns, mode, NullLogger.Instance);
+        Body = new SecretGuardBody(Context, Inner, Patterns, mode, NullLogger.Instance) { CleanAssets = cleanAssets };
         Feature = Body;
     }
 

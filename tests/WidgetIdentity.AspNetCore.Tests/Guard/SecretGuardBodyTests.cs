@@ -216,7 +216,7 @@ public class SecretGuardBodyTests
         Assert.Empty(harness.Sent);
     }
 
-    private static byte[] Gzip(string text)
+    internal static byte[] Gzip(string text)
     {
         using var output = new MemoryStream();
         using (var gzip = new GZipStream(output, CompressionLevel.Fastest))
