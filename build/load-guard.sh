@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
 # Measures what the secret guard costs a real server through Kestrel on 127.0.0.1, guard off (A) against guard on
-# (B), interleaved runs, server CPU per request from /proc:
-#   1. the sample site's 100 KB page (/Catalog: a Razor page, written through the response Stream);
-#   2. the guard test site's 100 KB page (/big: a minimal API, written through the response PipeWriter);
+# (B), interleaved runs, server CPU per request from /proc, for each way a response is written:
+#   - a 100 KB HTML page through Response.Body.WriteAsync in 4 KB, 16 KB and 64 KB writes, through the response
+#     PipeWriter, and as a static file (MapStaticAssets); a 1 KB JSON answer (Results.Json): all on the lean
+#     load site (build/benchmarks/WidgetIdentity.LoadSite), minimal API endpoints as a new user writes them;
+#   - the sample site's 100 KB Razor page (/Catalog);
 # then the peak memory of a 1 GB streamed response through the guard against a 64 MB one.
 # Servers run on CPU 1 and wrk on CPU 0 (taskset) where the machine has two, so the load generator does not skew
 # the server CPU measured; only one server is under load at a time.
-# Usage: build/load-guard.sh [runs=9] [seconds=3]. Needs wrk (apt-get install -y wrk) and curl.
+# Usage: build/load-guard.sh [runs=9] [seconds=3] [only=regex over the row labels]. Needs wrk (apt-get install -y wrk)
+# and curl. Prints one line per round, a median line per path, and a summary table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-9}
 seconds=${2:-3}
+only=${3:-.}
 server_cpu=(); client_cpu=()
 if (($(nproc) >= 2)) && command -v taskset >/dev/null; then
   server_cpu=(taskset -c 1); client_cpu=(taskset -c 0)
@@ -18,6 +22,7 @@ fi
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 dotnet build sample-site -c Release -v q -nologo >/dev/null
 dotnet build tests/sites/WidgetIdentity.GuardTestSite -c Release -v q -nologo >/dev/null
+dotnet build build/benchmarks/WidgetIdentity.LoadSite -c Release -v q -nologo >/dev/null
 
 work=$(mktemp -d)
 pids=()
@@ -31,7 +36,7 @@ wait_for() { # url
 
 start_sample() { # port guard-off
   (cd sample-site && WidgetIdentity__Secret="BENCHMARK-ONLY-load-test-secret-0123" ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=0 \
-    "${server_cpu[@]}" dotnet ../artifacts/bin/SampleSite/release/SampleSite.dll --urls "http://127.0.0.1:$1" \
+    exec "${server_cpu[@]}" dotnet ../artifacts/bin/SampleSite/release/SampleSite.dll --urls "http://127.0.0.1:$1" \
     --ConnectionStrings:SampleSite="Data Source=$work/sample-$1.db" --SampleSite:Benchmark:GuardOff="$2" \
     --Logging:LogLevel:Default=Warning >/dev/null 2>&1) &
   pids+=($!)
@@ -46,6 +51,13 @@ start_test_site() { # port guard-off
   wait_for "http://127.0.0.1:$1/big"
 }
 
+start_load_site() { # port guard-off
+  ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=0 "${server_cpu[@]}" dotnet artifacts/bin/WidgetIdentity.LoadSite/release/WidgetIdentity.LoadSite.dll \
+    --contentRoot "$PWD/build/benchmarks/WidgetIdentity.LoadSite" --urls "http://127.0.0.1:$1" --LoadSite:GuardOff="$2" >/dev/null 2>&1 &
+  pids+=($!)
+  wait_for "http://127.0.0.1:$1/json"
+}
+
 server_pid() { ss -ltnpH "sport = :$1" | grep -o 'pid=[0-9]*' | head -n 1 | cut -d= -f2; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 median() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
@@ -56,12 +68,14 @@ measure() { # port path -> microseconds of server CPU per request, requests
   before=$(cpu_ticks "$pid")
   requests=$("${client_cpu[@]}" wrk -t1 -c4 -d"${seconds}s" "http://127.0.0.1:$1$2" | awk '/requests in/ {print $1}')
   after=$(cpu_ticks "$pid")
-  echo $(( (after - before) * 1000000 / $(getconf CLK_TCK) / requests )) "$requests"
+  awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN {printf "%.2f %d\n", ticks * 1000000 / hz / n, n}'
 }
 
+summary=()
 compare() { # label path port-off port-on
+  [[ $1 =~ $only ]] || return 0
   local a=() b=() ua ra ub rb
-  for port in "$3" "$4"; do "${client_cpu[@]}" wrk -t1 -c4 -d5s "http://127.0.0.1:$port$2" >/dev/null; done # warm-up, past tiered JIT
+  for port in "$3" "$4"; do "${client_cpu[@]}" wrk -t1 -c4 -d10s "http://127.0.0.1:$port$2" >/dev/null; done # warm-up: tiered JIT needs several seconds under load to reach its optimized code
   for run in $(seq "$runs"); do
     read -r ua ra < <(measure "$3" "$2")
     read -r ub rb < <(measure "$4" "$2")
@@ -70,16 +84,31 @@ compare() { # label path port-off port-on
   done
   local ma mb
   ma=$(median "${a[@]}"); mb=$(median "${b[@]}")
-  echo "$1 median server CPU per request: guard off ${ma} us, guard on ${mb} us, ratio $(awk "BEGIN {printf \"%.3f\", $mb / $ma}")"
+  local ratio
+  ratio=$(awk "BEGIN {printf \"%.3f\", $mb / $ma}")
+  echo "$1 median server CPU per request: guard off ${ma} us, guard on ${mb} us, ratio $ratio"
+  summary+=("| $1 | \`$2\` | $ma | $mb | $ratio |")
 }
 
-start_sample 5101 true
-start_sample 5102 false
-compare "sample-site /Catalog" /Catalog 5101 5102
+start_load_site 5101 true
+start_load_site 5102 false
+compare "100 KB, Stream, 4 KB writes" /stream/4096 5101 5102
+compare "100 KB, Stream, 16 KB writes" /stream/16384 5101 5102
+compare "100 KB, Stream, 64 KB writes" /stream/65536 5101 5102
+compare "100 KB, PipeWriter" /pipe 5101 5102
+compare "100 KB, static file" /page.html 5101 5102
+compare "1 KB JSON" /json 5101 5102
 
-start_test_site 5103 true
-start_test_site 5104 false
-compare "test site /big" /big 5103 5104
+start_sample 5103 true
+start_sample 5104 false
+compare "100 KB Razor page (sample site)" /Catalog 5103 5104
+
+echo
+echo "| Path | Endpoint | Guard off (us CPU/request) | Guard on (us CPU/request) | Ratio |"
+echo "| --- | --- | ---: | ---: | ---: |"
+printf '%s\n' "${summary[@]}"
+echo
+[[ "memory" =~ $only ]] || exit 0
 
 # Peak memory (VmHWM) of a fresh guarded server after a 64 MB and then a 1 GB streamed response.
 start_test_site 5105 false

@@ -264,8 +264,37 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
             return ValueTask.CompletedTask;
         }
 
-        ScanAndSend(buffer.Span, final: false);
-        return SendCommittedAsync(cancellationToken);
+        if (_decoder is not null || _passThrough)
+        {
+            Send(buffer.Span);
+            return SendCommittedAsync(cancellationToken);
+        }
+
+        // The last clean stretch of the write is handed to the server's own WriteAsync, as the app's write would
+        // have been without the guard: one chunk and one flush, copied straight into the connection's buffer.
+        var last = ScanAndSendAllButLast(buffer.Span);
+        if (Blocked || last.Length == 0)
+        {
+            return SendCommittedAsync(cancellationToken);
+        }
+
+        var rest = buffer.Slice(last.Start, last.Length);
+        return _context.Response.HasStarted ? WriteThroughAsync(rest, cancellationToken) : StartThenWriteThroughAsync(rest, cancellationToken);
+    }
+
+    /// <summary>A write through the guard's <see cref="PipeWriter"/> of a whole buffer: scanned and sent as a Stream write is.</summary>
+    internal ValueTask<FlushResult> WriteFromWriterAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken)
+    {
+        var write = WriteAsync(buffer, cancellationToken);
+        return write.IsCompletedSuccessfully
+            ? ValueTask.FromResult(new FlushResult(isCanceled: false, isCompleted: Blocked))
+            : AwaitWrite(write, this);
+
+        static async ValueTask<FlushResult> AwaitWrite(ValueTask write, SecretGuardBody body)
+        {
+            await write;
+            return new FlushResult(isCanceled: false, isCompleted: body.Blocked);
+        }
     }
 
     /// <summary>A write through the guard's <see cref="PipeWriter"/> that could not be scanned in place: committed, not flushed.</summary>
@@ -303,6 +332,60 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
                     _ => _patterns.Mask.AsSpan(0, segment.Length),
                 });
             }
+        }
+    }
+
+    // ScanAndSend for an asynchronous write whose bytes stay valid until it completes: the last segment, when it is
+    // clean bytes of the write itself, is returned instead of sent.
+    private (int Start, int Length) ScanAndSendAllButLast(ReadOnlySpan<byte> buffer)
+    {
+        (int Start, int Length) last = default;
+        _scanner.Begin(buffer, final: false);
+        while (!Blocked && _scanner.Next(buffer, out var segment))
+        {
+            if (last.Length > 0)
+            {
+                Send(buffer.Slice(last.Start, last.Length));
+                last = default;
+            }
+
+            if (!ShouldSend(segment))
+            {
+                continue;
+            }
+
+            switch (segment.Kind)
+            {
+                case ScanSegmentKind.Input:
+                    last = (segment.Offset, segment.Length);
+                    break;
+                case ScanSegmentKind.Tail:
+                    Send(_scanner.Tail.Slice(segment.Offset, segment.Length));
+                    break;
+                default:
+                    Send(_patterns.Mask.AsSpan(0, segment.Length));
+                    break;
+            }
+        }
+
+        return Blocked ? default : last;
+    }
+
+    private ValueTask WriteThroughAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+    {
+        _unflushed = 0;
+        var write = _inner.Writer.WriteAsync(bytes, cancellationToken);
+        return write.IsCompletedSuccessfully ? ValueTask.CompletedTask : new ValueTask(write.AsTask());
+    }
+
+    // The response starts (its headers scanned by OnStarting) before the bytes go out, so that they are copied once,
+    // into the connection's buffer, rather than into a buffer of their own until the headers are written.
+    private async ValueTask StartThenWriteThroughAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+    {
+        await _inner.StartAsync(cancellationToken);
+        if (!Blocked)
+        {
+            await WriteThroughAsync(bytes, cancellationToken);
         }
     }
 

@@ -22,7 +22,7 @@ internal static class SecretGuardHeaders
             string?[]? masked = null;
             for (var i = 0; i < values.Count; i++)
             {
-                if (values[i] is { Length: > 0 } value && Mask(value, patterns, out var form) is { } clean)
+                if (values[i] is { } value && CanHold(value, patterns) && Mask(value, patterns, out var form) is { } clean)
                 {
                     SecretGuardLog.SecretInHeader(logger, header.Key, context.Request.Path, form,
                         mode == SecretGuardMode.Redact ? "the secret was masked" : "the response was blocked");
@@ -49,6 +49,10 @@ internal static class SecretGuardHeaders
 
         return true;
     }
+
+    // Most header values (dates, content types, lengths) are shorter than any occurrence of a secret: no scan needed.
+    private static bool CanHold(string value, SecretPatternSet patterns) =>
+        value.Length >= patterns.MinMatchLength || Encoding.UTF8.GetByteCount(value) >= patterns.MinMatchLength;
 
     // The value with each occurrence masked, or null when it holds none. Allocates only when it finds one.
     private static string? Mask(string value, SecretPatternSet patterns, out SecretForms form)

@@ -59,6 +59,11 @@ internal sealed class SecretGuardPipeWriter(SecretGuardBody body, PipeWriter inn
     public override ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default) =>
         body.FlushWriterAsync(cancellationToken);
 
+    // A whole buffer needs no memory of the server's handed out: it is scanned where it is and sent with the
+    // server's own WriteAsync, as the app's write would have been without the guard.
+    public override ValueTask<FlushResult> WriteAsync(ReadOnlyMemory<byte> source, CancellationToken cancellationToken = default) =>
+        body.WriteFromWriterAsync(source, cancellationToken);
+
     public override void CancelPendingFlush() => inner.CancelPendingFlush();
 
     public override void Complete(Exception? exception = null) => CompleteAsync(exception).AsTask().GetAwaiter().GetResult();

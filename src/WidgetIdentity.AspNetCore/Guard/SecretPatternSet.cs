@@ -188,6 +188,7 @@ internal sealed class SecretPatternSet
         }
 
         _minLiteralLength = _literals.Length == 0 ? int.MaxValue : _literals.Min(static l => l.Bytes.Length);
+        MinMatchLength = Math.Min(_secrets.Min(static s => s.Length), _minLiteralLength); // an escape is never shorter than its byte
         _thirdByte = new ThirdByteFilter(thirdBytes);
 
         if (ByteClasses.IsSupported && _unambiguous)
@@ -198,6 +199,9 @@ internal sealed class SecretPatternSet
 
     /// <summary>How many secrets the set holds.</summary>
     public int SecretCount => _secrets.Length;
+
+    /// <summary>The shortest encoded occurrence of any secret: text shorter than this holds none.</summary>
+    public int MinMatchLength { get; }
 
     /// <summary>The longest encoded occurrence of any secret; a partial match is always shorter.</summary>
     public int MaxMatchLength { get; }
