@@ -199,14 +199,11 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
                 break;
             }
 
-            if (_mode == SecretGuardMode.Block)
+            if (!MasksOrBlocks(hit.Form))
             {
-                SecretGuardLog.SecretBlocked(_logger, _context.Request.Path, hit.Form);
-                Block(); // nothing of this region is committed
-                return;
+                return; // blocked: nothing of this region is committed
             }
 
-            SecretGuardLog.SecretRedacted(_logger, _context.Request.Path, hit.Form);
             _patterns.Mask.AsSpan(0, hit.Length).CopyTo(region[hit.Start..]);
             position = hit.Start + hit.Length;
         }
@@ -380,12 +377,23 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
 
     // The response starts (its headers scanned by OnStarting) before the bytes go out, so that they are copied once,
     // into the connection's buffer, rather than into a buffer of their own until the headers are written.
-    private async ValueTask StartThenWriteThroughAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+    private ValueTask StartThenWriteThroughAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
-        await _inner.StartAsync(cancellationToken);
-        if (!Blocked)
+        var start = _inner.StartAsync(cancellationToken);
+        if (!start.IsCompletedSuccessfully)
         {
-            await WriteThroughAsync(bytes, cancellationToken);
+            return AwaitStart(start, bytes, cancellationToken);
+        }
+
+        return Blocked ? ValueTask.CompletedTask : WriteThroughAsync(bytes, cancellationToken);
+
+        async ValueTask AwaitStart(Task start, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+        {
+            await start;
+            if (!Blocked)
+            {
+                await WriteThroughAsync(bytes, cancellationToken);
+            }
         }
     }
 
@@ -470,7 +478,7 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
         {
             if (segment.Kind == ScanSegmentKind.Secret)
             {
-                SecretGuardLog.SecretInCompressedBody(_logger, _contentEncoding!, _context.Request.Path, segment.Form);
+                SecretGuardDecision.BlocksCompressed(_logger, _context.Request.Path, _contentEncoding!, segment.Form);
                 Block();
                 return;
             }
@@ -499,18 +507,20 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
     {
         if (segment.Kind != ScanSegmentKind.Secret)
         {
-            // In Block mode the clean bytes just before a secret are held too, so an unstarted response can still
-            // become a 500.
-            return !(segment.SecretFollows && _mode == SecretGuardMode.Block);
+            return !segment.SecretFollows || SecretGuardDecision.SendsBytesBeforeSecret(_mode);
         }
 
-        if (_mode == SecretGuardMode.Redact)
+        return MasksOrBlocks(segment.Form);
+    }
+
+    // True when the secret is to be masked; otherwise the response is blocked here.
+    private bool MasksOrBlocks(SecretForms form)
+    {
+        if (SecretGuardDecision.MasksInBody(_mode, _logger, _context.Request.Path, form))
         {
-            SecretGuardLog.SecretRedacted(_logger, _context.Request.Path, segment.Form);
             return true;
         }
 
-        SecretGuardLog.SecretBlocked(_logger, _context.Request.Path, segment.Form);
         Block();
         return false;
     }

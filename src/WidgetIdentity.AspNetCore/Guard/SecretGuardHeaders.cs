@@ -24,9 +24,7 @@ internal static class SecretGuardHeaders
             {
                 if (values[i] is { } value && CanHold(value, patterns) && Mask(value, patterns, out var form) is { } clean)
                 {
-                    SecretGuardLog.SecretInHeader(logger, header.Key, context.Request.Path, form,
-                        mode == SecretGuardMode.Redact ? "the secret was masked" : "the response was blocked");
-                    if (mode == SecretGuardMode.Block)
+                    if (!SecretGuardDecision.MasksInHeader(mode, logger, context.Request.Path, header.Key, form))
                     {
                         return false;
                     }
