@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
-namespace WidgetIdentity.Guard;
+namespace WidgetIdentity.Guard.Scanning;
 
 /// <summary>
 /// Drops, 64 positions at a time, the raw candidates of one secret that can only be proper prefixes, so that a run

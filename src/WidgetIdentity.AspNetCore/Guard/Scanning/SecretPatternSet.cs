@@ -5,7 +5,7 @@ using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using System.Text;
 
-namespace WidgetIdentity.Guard;
+namespace WidgetIdentity.Guard.Scanning;
 
 /// <summary>
 /// Every configured secret in every covered form, and a stateless search over UTF-8 bytes for the next

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 
-namespace WidgetIdentity.Guard;
+namespace WidgetIdentity.Guard.Scanning;
 
 /// <summary>
 /// Decodes the one escape sequence that starts at an introducer byte (<c>\</c>, <c>&amp;</c>, <c>%</c>) into the

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
-namespace WidgetIdentity.Guard;
+namespace WidgetIdentity.Guard.Scanning;
 
 /// <summary>
 /// Drops, 64 positions at a time, backslash candidates that cannot begin an occurrence (nor begin one a byte

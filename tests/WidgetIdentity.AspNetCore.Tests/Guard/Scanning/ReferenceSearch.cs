@@ -1,7 +1,7 @@
 using System.Text;
-using WidgetIdentity.Guard;
+using WidgetIdentity.Guard.Scanning;
 
-namespace WidgetIdentity.Tests.Guard;
+namespace WidgetIdentity.Tests.Guard.Scanning;
 
 /// <summary>Checks <see cref="SecretPatternSet.FindNext"/> against trying every start, hit after hit through the data.</summary>
 internal static class ReferenceSearch
