@@ -4,217 +4,56 @@ using System.Text;
 namespace WidgetIdentity.Guard.Scanning;
 
 /// <summary>
-/// Decodes the one escape sequence that starts at an introducer byte (<c>\</c>, <c>&amp;</c>, <c>%</c>) into the
-/// UTF-8 bytes it stands for: JSON/JavaScript escapes, HTML numeric and common named character references, and
-/// percent-encoded bytes.
+/// Decodes the one escape sequence that starts at an introducer byte into the UTF-8 bytes it stands for, reading it
+/// by the spellings <see cref="EscapeForms"/> describes for the introducer's form.
 /// </summary>
 internal static class EscapeDecoder
 {
-    /// <summary>The longest escape decoded: <c>&amp;#x0010FFFF;</c> or a <c>\uD83D\uDE00</c> surrogate pair.</summary>
-    public const int MaxEscapeLength = 12;
-
-    private const int MaxReferenceDigits = 8;
-
-    // Named references an encoder or template may use for characters a secret can hold. HTML names are
-    // case-sensitive; the upper-case forms are the legacy ones browsers still accept.
-    private static readonly (byte[] Name, byte Char)[] NamedReferences =
-    [
-        (N("amp"), (byte)'&'), (N("AMP"), (byte)'&'), (N("lt"), (byte)'<'), (N("LT"), (byte)'<'),
-        (N("gt"), (byte)'>'), (N("GT"), (byte)'>'), (N("quot"), (byte)'"'), (N("QUOT"), (byte)'"'),
-        (N("apos"), (byte)'\''), (N("plus"), (byte)'+'), (N("sol"), (byte)'/'), (N("bsol"), (byte)'\\'),
-        (N("equals"), (byte)'='), (N("num"), (byte)'#'), (N("percnt"), (byte)'%'), (N("colon"), (byte)':'),
-        (N("semi"), (byte)';'), (N("comma"), (byte)','), (N("period"), (byte)'.'), (N("excl"), (byte)'!'),
-        (N("quest"), (byte)'?'), (N("lowbar"), (byte)'_'), (N("dollar"), (byte)'$'), (N("ast"), (byte)'*'),
-        (N("lpar"), (byte)'('), (N("rpar"), (byte)')'), (N("lsqb"), (byte)'['), (N("rsqb"), (byte)']'),
-        (N("lcub"), (byte)'{'), (N("rcub"), (byte)'}'), (N("verbar"), (byte)'|'), (N("Hat"), (byte)'^'),
-        (N("grave"), (byte)'`'), (N("commat"), (byte)'@'), (N("hyphen"), 0), // &hyphen; is U+2010, never '-'
-    ];
-
-    /// <summary>The bytes that can follow <paramref name="introducer"/> in an escape of any byte marked in <paramref name="targets"/>.</summary>
-    public static byte[] SecondBytes(bool[] targets, byte introducer)
-    {
-        var second = new HashSet<byte>();
-        switch (introducer)
-        {
-            case (byte)'&':
-                second.Add((byte)'#');
-                foreach (var (name, value) in NamedReferences)
-                {
-                    if (value != 0 && targets[value])
-                    {
-                        second.Add(name[0]);
-                    }
-                }
-
-                break;
-            case (byte)'%':
-                for (var b = 0; b < 256; b++)
-                {
-                    if (targets[b])
-                    {
-                        var digit = "0123456789ABCDEF"[b >> 4];
-                        second.Add((byte)digit);
-                        second.Add((byte)char.ToLowerInvariant(digit));
-                    }
-                }
-
-                break;
-            default:
-                second.Add((byte)'u');
-                foreach (var b in "/\"\\'"u8)
-                {
-                    if (targets[b])
-                    {
-                        second.Add(b);
-                    }
-                }
-
-                break;
-        }
-
-        return [.. second];
-    }
+    /// <summary>The length of <c>\u00XX</c>, the escape <see cref="TryDecodeJsonAscii"/> reads.</summary>
+    public const int JsonAsciiLength = 6;
 
     /// <summary>
-    /// Marks the bytes other than the introducer that an escape of <paramref name="form"/> can hold, when it stands
-    /// for a byte marked in <paramref name="targets"/>: an occurrence that starts there cannot start with an escape.
+    /// Decodes the escape at <paramref name="data"/>[0], an introducer. <see cref="Decoded.NeedMore"/> when the data
+    /// ends inside what could still be an escape and <paramref name="final"/> is false.
     /// </summary>
-    public static void MarkBodyBytes(bool[] body, SecretForms form, bool[] targets)
-    {
-        foreach (var digit in "0123456789abcdefABCDEF"u8)
-        {
-            body[digit] = true;
-        }
-
-        switch (form)
-        {
-            case SecretForms.JsonEscape:
-                body['u'] = true;
-                foreach (var b in "/\"'"u8)
-                {
-                    body[b] |= targets[b];
-                }
-
-                break;
-            case SecretForms.HtmlReference:
-                body['#'] = body['x'] = body['X'] = body[';'] = true;
-                foreach (var (name, value) in NamedReferences)
-                {
-                    if (value != 0 && targets[value])
-                    {
-                        foreach (var b in name)
-                        {
-                            body[b] = true;
-                        }
-                    }
-                }
-
-                break;
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool IsIntroducer(byte b) => b is (byte)'\\' or (byte)'&' or (byte)'%';
-
-    /// <summary>The bytes <see cref="IsIntroducer"/> accepts.</summary>
-    public static ReadOnlySpan<byte> Introducers => "\\&%"u8;
-
-    /// <summary>
-    /// Decodes the escape at <paramref name="data"/>[0]. <see cref="Decoded.NeedMore"/> when the data ends inside
-    /// what could still be an escape and <paramref name="final"/> is false.
-    /// </summary>
-    public static Decoded Decode(ReadOnlySpan<byte> data, bool final) => data[0] switch
-    {
-        (byte)'%' => DecodePercent(data, final),
-        (byte)'\\' => DecodeJson(data, final),
-        _ => DecodeHtml(data, final),
-    };
-
-    private static Decoded DecodePercent(ReadOnlySpan<byte> data, bool final)
-    {
-        for (var i = 1; i < 3; i++)
-        {
-            if (i >= data.Length)
-            {
-                return final ? Decoded.Invalid : Decoded.NeedMore;
-            }
-
-            if (HexValue(data[i]) < 0)
-            {
-                return Decoded.Invalid;
-            }
-        }
-
-        return Decoded.Byte((byte)((HexValue(data[1]) << 4) | HexValue(data[2])), 3, SecretForms.PercentEncoding);
-    }
-
-    private static Decoded DecodeJson(ReadOnlySpan<byte> data, bool final)
+    public static Decoded Decode(ReadOnlySpan<byte> data, bool final)
     {
         if (TryDecodeJsonAscii(data, out var ascii))
         {
-            return Decoded.Byte(ascii, 6, SecretForms.JsonEscape);
+            return Decoded.Byte(ascii, JsonAsciiLength, SecretForms.JsonEscape);
         }
 
-        if (data.Length < 2)
-        {
-            return final ? Decoded.Invalid : Decoded.NeedMore;
-        }
-
-        switch (data[1])
-        {
-            case (byte)'/' or (byte)'"' or (byte)'\\' or (byte)'\'':
-                return Decoded.Byte(data[1], 2, SecretForms.JsonEscape);
-            case (byte)'u':
-                break;
-            default:
-                return Decoded.Invalid;
-        }
-
-        var unit = ReadUtf16Unit(data, 0, final, out var status);
-        if (status != DecodeStatus.Ok)
-        {
-            return status == DecodeStatus.NeedMore ? Decoded.NeedMore : Decoded.Invalid;
-        }
-
-        if (char.IsLowSurrogate((char)unit))
+        if (EscapeForms.At(data[0]) is not { } form)
         {
             return Decoded.Invalid;
         }
 
-        if (!char.IsHighSurrogate((char)unit))
+        var result = Decoded.Invalid;
+        foreach (var spelling in form.Spellings)
         {
-            return Decoded.Scalar(unit, 6, SecretForms.JsonEscape);
-        }
-
-        for (var i = 6; i < 8; i++)
-        {
-            if (i >= data.Length)
+            var decoded = spelling.IsNamed ? DecodeNamed(data, spelling, form, final) : DecodeNumeric(data, spelling, form, final);
+            if (decoded.Status == DecodeStatus.Ok)
             {
-                return final ? Decoded.Invalid : Decoded.NeedMore;
+                return decoded;
             }
 
-            if (data[i] != (i == 6 ? (byte)'\\' : (byte)'u'))
+            if (decoded.Status == DecodeStatus.NeedMore)
             {
-                return Decoded.Invalid;
+                result = decoded;
             }
         }
 
-        var low = ReadUtf16Unit(data, 6, final, out status);
-        if (status != DecodeStatus.Ok)
-        {
-            return status == DecodeStatus.NeedMore ? Decoded.NeedMore : Decoded.Invalid;
-        }
-
-        return char.IsLowSurrogate((char)low)
-            ? Decoded.Scalar(char.ConvertToUtf32((char)unit, (char)low), 12, SecretForms.JsonEscape)
-            : Decoded.Invalid;
+        return result;
     }
 
-    /// <summary>Decodes <c>\u00XX</c> for an ASCII character, the JSON escape met most, at <paramref name="data"/>[0].</summary>
+    /// <summary>
+    /// Decodes <c>\u00XX</c> for an ASCII character, the JSON escape met most, at <paramref name="data"/>[0]: the fast
+    /// path of <see cref="EscapeForms.JsonUnicode"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryDecodeJsonAscii(ReadOnlySpan<byte> data, out byte value)
     {
-        if (data.Length >= 6 && data[0] == (byte)'\\' && data[1] == (byte)'u' && data[2] == (byte)'0' && data[3] == (byte)'0'
+        if (data.Length >= JsonAsciiLength && data[0] == EscapeForms.JsonIntroducer && data[1] == (byte)'u' && data[2] == (byte)'0' && data[3] == (byte)'0'
             && HexValues[data[4]] is >= 0 and < 8 and var high && HexValues[data[5]] is >= 0 and var low)
         {
             value = (byte)((high << 4) | (byte)low);
@@ -225,104 +64,124 @@ internal static class EscapeDecoder
         return false;
     }
 
-    // Reads the four hex digits of "\uXXXX" at data[at].
-    private static int ReadUtf16Unit(ReadOnlySpan<byte> data, int at, bool final, out DecodeStatus status)
+    private static Decoded DecodeNamed(ReadOnlySpan<byte> data, EscapeSpelling spelling, EscapeForm form, bool final)
     {
-        var value = 0;
-        for (var i = at + 2; i < at + 6; i++)
+        var text = spelling.Text;
+        var rest = data[1..];
+        if (rest.StartsWith(text))
+        {
+            return spelling.Stands is { } b ? Decoded.Byte(b, 1 + text.Length, form.Form) : Decoded.Invalid;
+        }
+
+        return !final && rest.Length < text.Length && text.AsSpan().StartsWith(rest) ? Decoded.NeedMore : Decoded.Invalid;
+    }
+
+    private static Decoded DecodeNumeric(ReadOnlySpan<byte> data, EscapeSpelling spelling, EscapeForm form, bool final)
+    {
+        var status = ReadNumber(data, spelling, final, out var value, out var length);
+        if (status != DecodeStatus.Ok)
+        {
+            return status == DecodeStatus.NeedMore ? Decoded.NeedMore : Decoded.Invalid;
+        }
+
+        switch (spelling.Value)
+        {
+            case EscapeValue.Byte:
+                return Decoded.Byte((byte)value, length, form.Form);
+            case EscapeValue.Scalar:
+                return Rune.IsValid(value) ? Decoded.Scalar(value, length, form.Form) : Decoded.Invalid;
+        }
+
+        if (char.IsLowSurrogate((char)value))
+        {
+            return Decoded.Invalid;
+        }
+
+        if (!char.IsHighSurrogate((char)value))
+        {
+            return Decoded.Scalar(value, length, form.Form);
+        }
+
+        // A high surrogate: the low one must follow in the same spelling.
+        if (length >= data.Length)
+        {
+            return final ? Decoded.Invalid : Decoded.NeedMore;
+        }
+
+        if (data[length] != form.Introducer)
+        {
+            return Decoded.Invalid;
+        }
+
+        status = ReadNumber(data[length..], spelling, final, out var low, out var lowLength);
+        if (status != DecodeStatus.Ok)
+        {
+            return status == DecodeStatus.NeedMore ? Decoded.NeedMore : Decoded.Invalid;
+        }
+
+        return char.IsLowSurrogate((char)low)
+            ? Decoded.Scalar(char.ConvertToUtf32((char)value, (char)low), length + lowLength, form.Form)
+            : Decoded.Invalid;
+    }
+
+    // Reads introducer, prefix, digits and terminator of a numeric spelling at data[0].
+    private static DecodeStatus ReadNumber(ReadOnlySpan<byte> data, EscapeSpelling spelling, bool final, out int value, out int length)
+    {
+        var more = final ? DecodeStatus.Invalid : DecodeStatus.NeedMore;
+        value = 0;
+        length = 0;
+        var i = 1;
+        foreach (var b in spelling.Text)
         {
             if (i >= data.Length)
             {
-                status = final ? DecodeStatus.Invalid : DecodeStatus.NeedMore;
-                return 0;
+                return more;
             }
 
-            var digit = HexValue(data[i]);
-            if (digit < 0)
+            if (data[i++] != b)
             {
-                status = DecodeStatus.Invalid;
-                return 0;
+                return DecodeStatus.Invalid;
             }
-
-            value = (value << 4) | digit;
-        }
-
-        status = DecodeStatus.Ok;
-        return value;
-    }
-
-    private static Decoded DecodeHtml(ReadOnlySpan<byte> data, bool final)
-    {
-        if (data.Length < 2)
-        {
-            return final ? Decoded.Invalid : Decoded.NeedMore;
-        }
-
-        return data[1] == (byte)'#' ? DecodeNumericReference(data, final) : DecodeNamedReference(data, final);
-    }
-
-    private static Decoded DecodeNumericReference(ReadOnlySpan<byte> data, bool final)
-    {
-        var i = 2;
-        if (i >= data.Length)
-        {
-            return final ? Decoded.Invalid : Decoded.NeedMore;
-        }
-
-        var hex = data[i] is (byte)'x' or (byte)'X';
-        if (hex)
-        {
-            i++;
         }
 
         var first = i;
-        var value = 0;
-        for (; ; i++)
+        while (i - first < spelling.MaxDigits)
         {
             if (i >= data.Length)
             {
-                return final ? Decoded.Invalid : Decoded.NeedMore;
+                return more;
             }
 
-            var digit = hex ? HexValue(data[i]) : DecimalValue(data[i]);
+            var digit = spelling.DigitValue(data[i]);
             if (digit < 0)
             {
                 break;
             }
 
-            if (i - first >= MaxReferenceDigits)
+            value = (value * spelling.Radix) + digit;
+            i++;
+        }
+
+        if (i - first < spelling.MinDigits)
+        {
+            return DecodeStatus.Invalid;
+        }
+
+        if (spelling.Terminator != 0)
+        {
+            if (i >= data.Length)
             {
-                return Decoded.Invalid;
+                return more;
             }
 
-            value = (value * (hex ? 16 : 10)) + digit;
-        }
-
-        if (i == first || data[i] != (byte)';' || !Rune.IsValid(value))
-        {
-            return Decoded.Invalid;
-        }
-
-        return Decoded.Scalar(value, i + 1, SecretForms.HtmlReference);
-    }
-
-    private static Decoded DecodeNamedReference(ReadOnlySpan<byte> data, bool final)
-    {
-        // Names are at most six letters, so a ';' further on cannot end a known one.
-        var end = data[1..Math.Min(data.Length, 9)].IndexOf((byte)';');
-        var name = end < 0 ? data[1..] : data[1..(end + 1)];
-        var prefixOfSome = false;
-        foreach (var (candidate, value) in NamedReferences)
-        {
-            if (end >= 0 && value != 0 && name.SequenceEqual(candidate))
+            if (data[i++] != spelling.Terminator)
             {
-                return Decoded.Byte(value, end + 2, SecretForms.HtmlReference);
+                return DecodeStatus.Invalid;
             }
-
-            prefixOfSome |= end < 0 && candidate.AsSpan().StartsWith(name);
         }
 
-        return prefixOfSome && !final ? Decoded.NeedMore : Decoded.Invalid;
+        length = i;
+        return DecodeStatus.Ok;
     }
 
     public static int HexValue(byte b) => HexValues[b];
@@ -340,9 +199,6 @@ internal static class EscapeDecoder
         -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     ];
 
-    private static int DecimalValue(byte b) => b is >= (byte)'0' and <= (byte)'9' ? b - '0' : -1;
-
-    private static byte[] N(string name) => Encoding.ASCII.GetBytes(name);
 }
 
 internal enum DecodeStatus

@@ -39,14 +39,10 @@ internal sealed class EscapeRunFilter
     {
         ArgumentNullException.ThrowIfNull(held);
         var allowed = (bool[])held.Clone();
-        foreach (var form in new[] { SecretForms.JsonEscape, SecretForms.HtmlReference, SecretForms.PercentEncoding })
+        foreach (var form in EscapeForms.All)
         {
-            EscapeDecoder.MarkBodyBytes(allowed, form, held);
-        }
-
-        foreach (var introducer in EscapeDecoder.Introducers)
-        {
-            allowed[introducer] = true;
+            form.MarkInnerBytes(allowed, held);
+            allowed[form.Introducer] = true;
         }
 
         _stops = new ByteClasses(b => !allowed[b]);

@@ -71,7 +71,7 @@ internal sealed class RawStartFilter
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Introducers(Vector512<byte> bytes) =>
-        (Vector512.Equals(bytes, Vector512.Create((byte)'\\'))
-            | Vector512.Equals(bytes, Vector512.Create((byte)'&'))
-            | Vector512.Equals(bytes, Vector512.Create((byte)'%'))).ExtractMostSignificantBits();
+        (Vector512.Equals(bytes, Vector512.Create(EscapeForms.JsonIntroducer))
+            | Vector512.Equals(bytes, Vector512.Create(EscapeForms.HtmlIntroducer))
+            | Vector512.Equals(bytes, Vector512.Create(EscapeForms.PercentIntroducer))).ExtractMostSignificantBits();
 }
