@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using WidgetIdentity;
 using WidgetIdentity.Guard;
+using WidgetIdentity.Guard.Scanning;
 
 namespace WidgetIdentity.Benchmarks;
 

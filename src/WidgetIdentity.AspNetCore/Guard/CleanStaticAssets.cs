@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.Net.Http.Headers;
+using WidgetIdentity.Guard.Scanning;
 
 namespace WidgetIdentity.Guard;
 

@@ -1,3 +1,5 @@
+using WidgetIdentity.Guard.Scanning;
+
 namespace WidgetIdentity.Guard;
 
 /// <summary>

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
+using WidgetIdentity.Guard.Scanning;
 
 namespace WidgetIdentity.Guard;
 

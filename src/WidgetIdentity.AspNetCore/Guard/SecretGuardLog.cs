@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using WidgetIdentity.Guard.Scanning;
 
 namespace WidgetIdentity.Guard;
 

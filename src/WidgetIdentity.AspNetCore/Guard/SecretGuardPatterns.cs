@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using WidgetIdentity.Configuration;
+using WidgetIdentity.Guard.Scanning;
 
 namespace WidgetIdentity.Guard;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.StaticAssets;
 using WidgetIdentity.Guard;
+using WidgetIdentity.Guard.Scanning;
 
 namespace WidgetIdentity.Tests.Guard;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging.Abstractions;
 using WidgetIdentity.Guard;
+using WidgetIdentity.Guard.Scanning;
 
 namespace WidgetIdentity.Tests.Guard;
 

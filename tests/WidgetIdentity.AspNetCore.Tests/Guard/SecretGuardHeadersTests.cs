@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using WidgetIdentity.Guard;
+using WidgetIdentity.Guard.Scanning;
 
 namespace WidgetIdentity.Tests.Guard;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using WidgetIdentity.Guard;
+using WidgetIdentity.Guard.Scanning;
 using WidgetIdentity.Tests.Support;
 
 namespace WidgetIdentity.Tests.Guard;

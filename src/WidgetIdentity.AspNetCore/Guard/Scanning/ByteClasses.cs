@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace WidgetIdentity.Guard;
+namespace WidgetIdentity.Guard.Scanning;
 
 /// <summary>
 /// A set of ASCII bytes tested 64 at a time with one table look-up (AVX-512 VBMI); bytes of 0x80 and above are never

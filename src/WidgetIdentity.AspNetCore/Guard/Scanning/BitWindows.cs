@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics.X86;
 
-namespace WidgetIdentity.Guard;
+namespace WidgetIdentity.Guard.Scanning;
 
 /// <summary>Bit tricks over the 128-bit masks (two words) that the candidate filters build from two 64-byte blocks.</summary>
 internal static class BitWindows

@@ -1,4 +1,4 @@
-namespace WidgetIdentity.Guard;
+namespace WidgetIdentity.Guard.Scanning;
 
 /// <summary>The encodings a secret was found in; logged so a detection can be traced without the secret.</summary>
 [Flags]

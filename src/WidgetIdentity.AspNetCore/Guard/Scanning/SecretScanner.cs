@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace WidgetIdentity.Guard;
+namespace WidgetIdentity.Guard.Scanning;
 
 /// <summary>What the caller of <see cref="SecretScanner.Next"/> sends next.</summary>
 internal enum ScanSegmentKind

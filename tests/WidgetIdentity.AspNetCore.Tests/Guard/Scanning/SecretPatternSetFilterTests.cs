@@ -1,7 +1,7 @@
 using System.Text;
-using WidgetIdentity.Guard;
+using WidgetIdentity.Guard.Scanning;
 
-namespace WidgetIdentity.Tests.Guard;
+namespace WidgetIdentity.Tests.Guard.Scanning;
 
 /// <summary>
 /// The candidate filters that run on whole 64-byte blocks (third byte, raw starts, JSON escape runs) drop only

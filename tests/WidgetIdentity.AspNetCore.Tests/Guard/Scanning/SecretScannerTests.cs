@@ -1,7 +1,7 @@
 using System.Text;
-using WidgetIdentity.Guard;
+using WidgetIdentity.Guard.Scanning;
 
-namespace WidgetIdentity.Tests.Guard;
+namespace WidgetIdentity.Tests.Guard.Scanning;
 
 public class SecretScannerTests
 {

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
-namespace WidgetIdentity.Guard;
+namespace WidgetIdentity.Guard.Scanning;
 
 /// <summary>
 /// Drops, 64 positions at a time, backslash candidates that cannot begin an occurrence (nor begin one a byte
@@ -39,14 +39,10 @@ internal sealed class EscapeRunFilter
     {
         ArgumentNullException.ThrowIfNull(held);
         var allowed = (bool[])held.Clone();
-        foreach (var form in new[] { SecretForms.JsonEscape, SecretForms.HtmlReference, SecretForms.PercentEncoding })
+        foreach (var form in EscapeForms.All)
         {
-            EscapeDecoder.MarkBodyBytes(allowed, form, held);
-        }
-
-        foreach (var introducer in EscapeDecoder.Introducers)
-        {
-            allowed[introducer] = true;
+            form.MarkInnerBytes(allowed, held);
+            allowed[form.Introducer] = true;
         }
 
         _stops = new ByteClasses(b => !allowed[b]);

@@ -1,7 +1,7 @@
 using System.Text;
-using WidgetIdentity.Guard;
+using WidgetIdentity.Guard.Scanning;
 
-namespace WidgetIdentity.Tests.Guard;
+namespace WidgetIdentity.Tests.Guard.Scanning;
 
 /// <summary>Checks <see cref="SecretPatternSet.FindNext"/> against trying every start, hit after hit through the data.</summary>
 internal static class ReferenceSearch
@@ -10,7 +10,7 @@ internal static class ReferenceSearch
     {
         for (var at = from; at <= data.Length;)
         {
-            var expected = patterns.FindNextExhaustive(data, at, final);
+            var expected = ExhaustiveSearch.FindNext(patterns, data, at, final);
             var actual = patterns.FindNext(data, at, final);
             if (expected with { Secret = 0 } != actual with { Secret = 0 })
             {

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
-namespace WidgetIdentity.Guard;
+namespace WidgetIdentity.Guard.Scanning;
 
 /// <summary>
 /// Drops, 64 positions at a time, the raw candidates of one secret that can only be proper prefixes, so that a run
@@ -71,7 +71,7 @@ internal sealed class RawStartFilter
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Introducers(Vector512<byte> bytes) =>
-        (Vector512.Equals(bytes, Vector512.Create((byte)'\\'))
-            | Vector512.Equals(bytes, Vector512.Create((byte)'&'))
-            | Vector512.Equals(bytes, Vector512.Create((byte)'%'))).ExtractMostSignificantBits();
+        (Vector512.Equals(bytes, Vector512.Create(EscapeForms.JsonIntroducer))
+            | Vector512.Equals(bytes, Vector512.Create(EscapeForms.HtmlIntroducer))
+            | Vector512.Equals(bytes, Vector512.Create(EscapeForms.PercentIntroducer))).ExtractMostSignificantBits();
 }

@@ -1,0 +1,126 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace WidgetIdentity.Guard.Scanning;
+
+/// <summary>
+/// The prefilter's nibble tables (Teddy): for a byte and the next one, a bit for each of eight buckets whose patterns
+/// can start there, read 64, 32 or one position at a time.
+/// </summary>
+/// <remarks>
+/// Buckets 0 and 1 hold the escape introducers (their candidates may begin an escaped occurrence); the others hold
+/// the patterns' first two bytes.
+/// </remarks>
+internal sealed class BucketTables
+{
+    public const int AmpPercent = 0;
+    public const int Backslash = 1;
+    public const int FirstPattern = 2;
+    public const int Count = 8;
+    public const int Introducers = (1 << AmpPercent) | (1 << Backslash);
+
+    private readonly byte[] _tables; // lo0, hi0, lo1, hi1: 16 bytes each
+
+    /// <param name="tables">The four 16-byte tables: low and high nibble of the first byte, then of the second.</param>
+    /// <param name="literalBuckets">The bits of the buckets that hold literal patterns.</param>
+    public BucketTables(byte[] tables, int literalBuckets)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        _tables = tables;
+        LiteralBuckets = literalBuckets;
+        Lo0 = Vector256.Create(Vector128.Create(tables.AsSpan(0, 16)));
+        Hi0 = Vector256.Create(Vector128.Create(tables.AsSpan(16, 16)));
+        Lo1 = Vector256.Create(Vector128.Create(tables.AsSpan(32, 16)));
+        Hi1 = Vector256.Create(Vector128.Create(tables.AsSpan(48, 16)));
+        Lo0x = Vector512.Create(Lo0, Lo0);
+        Hi0x = Vector512.Create(Hi0, Hi0);
+        Lo1x = Vector512.Create(Lo1, Lo1);
+        Hi1x = Vector512.Create(Hi1, Hi1);
+        LiteralBuckets256 = Vector256.Create((byte)literalBuckets);
+        LiteralBuckets512 = Vector512.Create((byte)literalBuckets);
+    }
+
+    public int LiteralBuckets { get; }
+
+    public Vector256<byte> Lo0 { get; }
+
+    public Vector256<byte> Hi0 { get; }
+
+    public Vector256<byte> Lo1 { get; }
+
+    public Vector256<byte> Hi1 { get; }
+
+    public Vector512<byte> Lo0x { get; }
+
+    public Vector512<byte> Hi0x { get; }
+
+    public Vector512<byte> Lo1x { get; }
+
+    public Vector512<byte> Hi1x { get; }
+
+    public Vector256<byte> LiteralBuckets256 { get; }
+
+    public Vector512<byte> LiteralBuckets512 { get; }
+
+    /// <summary>Sets <paramref name="bucket"/>'s bit for each first byte and each second byte (any second byte when null).</summary>
+    public static void Add(byte[] tables, int bucket, byte[] firstBytes, byte[]? secondBytes)
+    {
+        var bit = (byte)(1 << bucket);
+        foreach (var b in firstBytes)
+        {
+            tables[b & 0xF] |= bit;
+            tables[16 + (b >> 4)] |= bit;
+        }
+
+        for (var n = 0; n < 16; n++)
+        {
+            if (secondBytes is null)
+            {
+                tables[32 + n] |= bit;
+                tables[48 + n] |= bit;
+            }
+        }
+
+        foreach (var b in secondBytes ?? [])
+        {
+            tables[32 + (b & 0xF)] |= bit;
+            tables[48 + (b >> 4)] |= bit;
+        }
+    }
+
+    /// <summary>The buckets of the pair at <paramref name="i"/> (the last byte alone at the end of the data).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Scalar(ReadOnlySpan<byte> data, int i)
+    {
+        var b = data[i];
+        var buckets = _tables[b & 0xF] & _tables[16 + (b >> 4)];
+        if (i + 1 < data.Length)
+        {
+            var c = data[i + 1];
+            buckets &= _tables[32 + (c & 0xF)] & _tables[48 + (c >> 4)];
+        }
+
+        return buckets;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> Buckets256(ref byte origin, int i, Vector256<byte> lo0, Vector256<byte> hi0, Vector256<byte> lo1, Vector256<byte> hi1)
+    {
+        var first = Vector256.LoadUnsafe(ref origin, (nuint)i);
+        var second = Vector256.LoadUnsafe(ref origin, (nuint)i + 1);
+        var nibble = Vector256.Create((byte)0x0F);
+        return Avx2.Shuffle(lo0, first & nibble) & Avx2.Shuffle(hi0, Vector256.ShiftRightLogical(first.AsUInt16(), 4).AsByte() & nibble)
+            & Avx2.Shuffle(lo1, second & nibble) & Avx2.Shuffle(hi1, Vector256.ShiftRightLogical(second.AsUInt16(), 4).AsByte() & nibble);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<byte> Buckets512(ref byte origin, int i, Vector512<byte> lo0, Vector512<byte> hi0, Vector512<byte> lo1, Vector512<byte> hi1)
+    {
+        var first = Vector512.LoadUnsafe(ref origin, (nuint)i);
+        var second = Vector512.LoadUnsafe(ref origin, (nuint)i + 1);
+        var nibble = Vector512.Create((byte)0x0F);
+        return Avx512BW.Shuffle(lo0, first & nibble) & Avx512BW.Shuffle(hi0, Vector512.ShiftRightLogical(first.AsUInt16(), 4).AsByte() & nibble)
+            & Avx512BW.Shuffle(lo1, second & nibble) & Avx512BW.Shuffle(hi1, Vector512.ShiftRightLogical(second.AsUInt16(), 4).AsByte() & nibble);
+    }
+}

@@ -1,0 +1,73 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace WidgetIdentity.Guard.Scanning;
+
+/// <summary>The prefilter loop on 32-byte blocks (AVX2), to the last but one byte of the data.</summary>
+internal static class Prefilter256
+{
+    /// <summary>
+    /// The first hit from <paramref name="from"/>, visiting the candidates of each block; when none, <paramref name="next"/>
+    /// is where the blocks end and the scalar loop goes on. There must be more than 32 bytes from <paramref name="from"/>.
+    /// </summary>
+    public static ScanHit Find(BlockVisitor visitor, ReadOnlySpan<byte> data, int from, bool final, ref Frontier clean, out int next)
+    {
+        // Each block reads 33 bytes (a byte and its successor for 32 positions); the last block is moved back to
+        // end at the last but one byte, with the positions already checked masked off.
+        ref var origin = ref MemoryMarshal.GetReference(data);
+        var lastBlock = data.Length - Vector256<byte>.Count - 1;
+        var i = from;
+        while (true)
+        {
+            var mask = 0U;
+            var buckets = Vector256<byte>.Zero;
+            var tables = visitor.Patterns.Buckets;
+            var (lo0, hi0, lo1, hi1) = (tables.Lo0, tables.Hi0, tables.Lo1, tables.Hi1);
+            for (; i < lastBlock; i += Vector256<byte>.Count)
+            {
+                buckets = BucketTables.Buckets256(ref origin, i, lo0, hi0, lo1, hi1);
+                mask = ~Vector256.Equals(buckets, Vector256<byte>.Zero).ExtractMostSignificantBits();
+                if (mask != 0)
+                {
+                    break;
+                }
+            }
+
+            if (mask == 0)
+            {
+                break;
+            }
+
+            var literal = ~Vector256.Equals(buckets & visitor.Patterns.Buckets.LiteralBuckets256, Vector256<byte>.Zero).ExtractMostSignificantBits();
+            var hit = visitor.Visit(data, i, mask, literal, final, ref clean);
+            if (hit.Kind != ScanHitKind.None)
+            {
+                next = i;
+                return hit;
+            }
+
+            i = Math.Max(i + Vector256<byte>.Count, Math.Min(Math.Min(clean.PerCharacter, clean.Literal), data.Length));
+        }
+
+        var already = i - lastBlock;
+        if (already < Vector256<byte>.Count)
+        {
+            var tables = visitor.Patterns.Buckets;
+            var buckets = BucketTables.Buckets256(ref origin, lastBlock, tables.Lo0, tables.Hi0, tables.Lo1, tables.Hi1);
+            var mask = ~Vector256.Equals(buckets, Vector256<byte>.Zero).ExtractMostSignificantBits() & (uint.MaxValue << already);
+            if (mask != 0)
+            {
+                var literal = ~Vector256.Equals(buckets & tables.LiteralBuckets256, Vector256<byte>.Zero).ExtractMostSignificantBits();
+                var hit = visitor.Visit(data, lastBlock, mask, literal, final, ref clean);
+                if (hit.Kind != ScanHitKind.None)
+                {
+                    next = lastBlock;
+                    return hit;
+                }
+            }
+        }
+
+        next = lastBlock + Vector256<byte>.Count;
+        return default;
+    }
+}
