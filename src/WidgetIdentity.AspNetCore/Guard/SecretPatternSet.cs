@@ -190,10 +190,9 @@ internal sealed class SecretPatternSet
         _minLiteralLength = _literals.Length == 0 ? int.MaxValue : _literals.Min(static l => l.Bytes.Length);
         _thirdByte = new ThirdByteFilter(thirdBytes);
 
-        if (ByteClasses.IsSupported && _unambiguous)
-        {
-            _escapeFilter = new EscapeRunFilter(1 << BucketBackslash, held, _secrets.Min(static s => s.Length));
-        }
+        var escapeFilter = _unambiguous ? new EscapeRunFilter(1 << BucketBackslash, held, _secrets.Min(static s => s.Length)) : null;
+        _escapeFilter = ByteClasses.IsSupported ? escapeFilter : null;
+        _escapeFilter256 = Avx2.IsSupported ? escapeFilter : null;
     }
 
     /// <summary>How many secrets the set holds.</summary>
@@ -260,6 +259,12 @@ internal sealed class SecretPatternSet
 
         if (Avx2.IsSupported && data.Length - i > Vector256<byte>.Count)
         {
+            var blockHit = FindInBlocks256(data, ref i, final, ref clean);
+            if (blockHit.Kind != ScanHitKind.None)
+            {
+                return blockHit;
+            }
+
             // Each block reads 33 bytes (a byte and its successor for 32 positions); the last block is moved back to
             // end at the last but one byte, with the positions already checked masked off.
             var lastBlock = data.Length - Vector256<byte>.Count - 1;
@@ -952,6 +957,83 @@ internal sealed class SecretPatternSet
     private record struct Frontier(int PerCharacter, int Literal);
 
     private readonly record struct Literal(int Secret, byte[] Bytes, bool CaseInsensitive, SecretForms Form);
+
+    private readonly EscapeRunFilter? _escapeFilter256;
+
+    // The AVX-512 block loop on AVX2: a 64-byte block is two 256-bit halves, so the block filters and VisitBlock
+    // serve both. Leaves i where fewer than 65 bytes remain, for the 32-byte loop.
+    private ScanHit FindInBlocks256(ReadOnlySpan<byte> data, ref int next, bool final, ref Frontier clean)
+    {
+        const int block = 2 * 32;
+        ref var origin = ref MemoryMarshal.GetReference(data);
+        var i = next;
+        var hit = default(ScanHit);
+        var carry = EscapeRunFilter.Carry256.None;
+        while (true)
+        {
+            var mask = 0UL;
+            var (low, high) = (Vector256<byte>.Zero, Vector256<byte>.Zero);
+            var (lo0, hi0, lo1, hi1) = (_lo0, _hi0, _lo1, _hi1);
+            for (; i + block < data.Length; i += block)
+            {
+                low = Buckets256(ref origin, i, lo0, hi0, lo1, hi1);
+                high = Buckets256(ref origin, i + 32, lo0, hi0, lo1, hi1);
+                if ((low | high) != Vector256<byte>.Zero)
+                {
+                    mask = i + FilterReadLength <= data.Length ? Filter256(ref origin, i, ref low, ref high, ref carry) : Candidates256(low, high);
+                    if (mask != 0)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            if (mask == 0)
+            {
+                break;
+            }
+
+            var literal = Candidates256(low & _literalBuckets256, high & _literalBuckets256);
+            hit = VisitBlock(data, i, mask, literal, final, ref clean);
+            if (hit.Kind != ScanHitKind.None)
+            {
+                break;
+            }
+
+            i = Math.Max(i + block, Math.Min(Math.Min(clean.PerCharacter, clean.Literal), data.Length));
+        }
+
+        next = i;
+        return hit;
+    }
+
+    // Filter for a block held as two 256-bit halves.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ulong Filter256(ref byte origin, int blockStart, ref Vector256<byte> low, ref Vector256<byte> high, ref EscapeRunFilter.Carry256 carry)
+    {
+        _thirdByte.Narrow256(ref origin, blockStart, ref low, ref high);
+        var mask = Candidates256(low, high);
+        if (mask == 0)
+        {
+            return 0;
+        }
+
+        foreach (var filter in _rawFilters)
+        {
+            mask &= ~filter.NotOccurrences256(ref origin, blockStart, low, high);
+        }
+
+        if (_escapeFilter256 is { } escapes)
+        {
+            mask &= ~escapes.NotOccurrences256(ref origin, blockStart, low, high, ref carry);
+        }
+
+        return mask;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Candidates256(Vector256<byte> low, Vector256<byte> high) =>
+        ~BitWindows.Bits(Vector256.Equals(low, Vector256<byte>.Zero), Vector256.Equals(high, Vector256<byte>.Zero));
 }
 
 internal enum ScanHitKind
