@@ -37,7 +37,7 @@ internal readonly struct ByteClasses256
 
     /// <summary>Bit j: the byte j of (<paramref name="low"/>, <paramref name="high"/>) is in the set.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ulong Members(Vector256<byte> low, Vector256<byte> high) => BitWindows.Bits(~Outside(low), ~Outside(high));
+    public ulong Members(Vector256<byte> low, Vector256<byte> high) => ~BitWindows.Bits(Outside(low), Outside(high));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Vector256<byte> Outside(Vector256<byte> bytes)

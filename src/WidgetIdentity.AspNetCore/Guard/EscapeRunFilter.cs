@@ -126,7 +126,7 @@ internal sealed class EscapeRunFilter
     /// 64 bytes after the block go to <paramref name="carry"/>, which the next block reuses when it starts there.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ulong NotOccurrences256(ref byte origin, int blockStart, Vector256<byte> low, Vector256<byte> high, ref Carry256 carry)
+    public ulong NotOccurrences256(ref byte origin, int blockStart, Vector256<byte> low, Vector256<byte> high, ref BlockCarry256 carry)
     {
         var bucket = _bucket.GetLower();
         var starts = BitWindows.Bits(Vector256.Equals(low, bucket), Vector256.Equals(high, bucket));
@@ -168,15 +168,4 @@ internal sealed class EscapeRunFilter
             & Vector256.Equals(Vector256.LoadUnsafe(ref origin, at + half + 2), Vector256.Create((byte)'0'))
             & Vector256.Equals(Vector256.LoadUnsafe(ref origin, at + half + 3), Vector256.Create((byte)'0'))
             & Vector256.LessThan(Vector256.LoadUnsafe(ref origin, at + half + 4) - Vector256.Create((byte)'0'), Vector256.Create((byte)8));
-
-    /// <summary>The stop bytes and ASCII JSON escapes of the 64 bytes at a position, as one block leaves them for the next.</summary>
-    internal struct Carry256
-    {
-        public int StopsAt;
-        public ulong Stops;
-        public int AsciiAt;
-        public ulong Ascii;
-
-        public static Carry256 None => new() { StopsAt = -1, AsciiAt = -1 };
-    }
 }

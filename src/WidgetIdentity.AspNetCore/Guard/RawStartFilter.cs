@@ -75,9 +75,12 @@ internal sealed class RawStartFilter
             | Vector512.Equals(bytes, Vector512.Create((byte)'&'))
             | Vector512.Equals(bytes, Vector512.Create((byte)'%'))).ExtractMostSignificantBits();
 
-    /// <summary><see cref="NotOccurrences"/> for a block whose buckets are held as two 256-bit halves (AVX2).</summary>
+    /// <summary>
+    /// <see cref="NotOccurrences"/> for a block whose buckets are held as two 256-bit halves (AVX2); the introducers of
+    /// the next block's window go to <paramref name="carry"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ulong NotOccurrences256(ref byte origin, int blockStart, Vector256<byte> low, Vector256<byte> high)
+    public ulong NotOccurrences256(ref byte origin, int blockStart, Vector256<byte> low, Vector256<byte> high, ref BlockCarry256 carry)
     {
         var at = (nuint)blockStart;
         const int half = 32;
@@ -99,8 +102,10 @@ internal sealed class RawStartFilter
         }
 
         // Few starts are left here, so one look-up each beats widening the introducer mask.
-        var introducersLow = Introducers256(ref origin, at + 2);
+        var introducersLow = carry.IntroducersAt == blockStart + 2 ? carry.Introducers : Introducers256(ref origin, at + 2);
         var introducersHigh = Introducers256(ref origin, at + 2 + 64);
+        carry.IntroducersAt = blockStart + 2 + 64;
+        carry.Introducers = introducersHigh;
         var dropped = 0UL;
         while (starts != 0)
         {

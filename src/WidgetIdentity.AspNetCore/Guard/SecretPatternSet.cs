@@ -968,7 +968,7 @@ internal sealed class SecretPatternSet
         ref var origin = ref MemoryMarshal.GetReference(data);
         var i = next;
         var hit = default(ScanHit);
-        var carry = EscapeRunFilter.Carry256.None;
+        var carry = BlockCarry256.None;
         while (true)
         {
             var mask = 0UL;
@@ -1009,7 +1009,7 @@ internal sealed class SecretPatternSet
 
     // Filter for a block held as two 256-bit halves.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ulong Filter256(ref byte origin, int blockStart, ref Vector256<byte> low, ref Vector256<byte> high, ref EscapeRunFilter.Carry256 carry)
+    private ulong Filter256(ref byte origin, int blockStart, ref Vector256<byte> low, ref Vector256<byte> high, ref BlockCarry256 carry)
     {
         _thirdByte.Narrow256(ref origin, blockStart, ref low, ref high);
         var mask = Candidates256(low, high);
@@ -1020,7 +1020,7 @@ internal sealed class SecretPatternSet
 
         foreach (var filter in _rawFilters)
         {
-            mask &= ~filter.NotOccurrences256(ref origin, blockStart, low, high);
+            mask &= ~filter.NotOccurrences256(ref origin, blockStart, low, high, ref carry);
         }
 
         if (_escapeFilter256 is { } escapes)
