@@ -259,7 +259,8 @@ internal sealed class SecretPatternSet
 
         if (Avx2.IsSupported && data.Length - i > Vector256<byte>.Count)
         {
-            var blockHit = FindInBlocks256(data, ref i, final, ref clean);
+            // Not after the AVX-512 loop, which leaves no whole block.
+            var blockHit = data.Length - i > 2 * Vector256<byte>.Count ? FindInBlocks256(data, ref i, final, ref clean) : default;
             if (blockHit.Kind != ScanHitKind.None)
             {
                 return blockHit;
