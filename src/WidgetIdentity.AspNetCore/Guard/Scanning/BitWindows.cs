@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
 namespace WidgetIdentity.Guard.Scanning;
@@ -41,4 +42,9 @@ internal static class BitWindows
     public static ulong Below(int n) => Bmi2.X64.IsSupported
         ? Bmi2.X64.ZeroHighBits(ulong.MaxValue, (ulong)Math.Max(n, 0))
         : n >= 64 ? ulong.MaxValue : n <= 0 ? 0 : (1UL << n) - 1;
+
+    /// <summary>The 64-bit mask of a 64-byte block held as two 256-bit halves: bit j is the top bit of byte j.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Bits(Vector256<byte> low, Vector256<byte> high) =>
+        low.ExtractMostSignificantBits() | ((ulong)high.ExtractMostSignificantBits() << 32);
 }

@@ -29,6 +29,7 @@ internal sealed class EscapeRunFilter
     public const int ReadLength = (2 * 64) + 4;
 
     private readonly ByteClasses _stops;
+    private readonly ByteClasses256 _stops256;
     private readonly Vector512<byte> _bucket;
     private readonly int _minLength;
 
@@ -46,6 +47,7 @@ internal sealed class EscapeRunFilter
         }
 
         _stops = new ByteClasses(b => !allowed[b]);
+        _stops256 = new ByteClasses256(b => !allowed[b]);
         _bucket = Vector512.Create((byte)bucket);
         _minLength = minLength;
     }
@@ -73,6 +75,13 @@ internal sealed class EscapeRunFilter
 
         var asciiLow = AsciiJsonEscapes(ref origin, at);
         var asciiHigh = AsciiJsonEscapes(ref origin, at + 64);
+        return Dropped(starts, stopLow, stopHigh, asciiLow, asciiHigh);
+    }
+
+    // The starts ruled out, given the stop bytes and the ASCII JSON escapes of the block and the next (bit j: byte j).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ulong Dropped(ulong starts, ulong stopLow, ulong stopHigh, ulong asciiLow, ulong asciiHigh)
+    {
         var dropped = 0UL;
         var remaining = starts;
         while (remaining != 0)
@@ -100,11 +109,59 @@ internal sealed class EscapeRunFilter
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong AsciiJsonEscapes(ref byte origin, nuint at)
     {
-        var escapes = Vector512.Equals(Vector512.LoadUnsafe(ref origin, at), Vector512.Create((byte)'\\'))
+        var escapes = Vector512.Equals(Vector512.LoadUnsafe(ref origin, at), Vector512.Create(EscapeForms.JsonIntroducer))
             & Vector512.Equals(Vector512.LoadUnsafe(ref origin, at + 1), Vector512.Create((byte)'u'))
             & Vector512.Equals(Vector512.LoadUnsafe(ref origin, at + 2), Vector512.Create((byte)'0'))
             & Vector512.Equals(Vector512.LoadUnsafe(ref origin, at + 3), Vector512.Create((byte)'0'))
             & Vector512.LessThan(Vector512.LoadUnsafe(ref origin, at + 4) - Vector512.Create((byte)'0'), Vector512.Create((byte)8));
         return escapes.ExtractMostSignificantBits();
     }
+
+    /// <summary>
+    /// <see cref="NotOccurrences"/> for a block whose buckets are held as two 256-bit halves (AVX2). The masks of the
+    /// 64 bytes after the block go to <paramref name="carry"/>, which the next block reuses when it starts there.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ulong NotOccurrences256(ref byte origin, int blockStart, Vector256<byte> low, Vector256<byte> high, ref BlockCarry256 carry)
+    {
+        var bucket = _bucket.GetLower();
+        var starts = BitWindows.Bits(Vector256.Equals(low, bucket), Vector256.Equals(high, bucket));
+        if (starts == 0)
+        {
+            return 0;
+        }
+
+        var at = (nuint)blockStart;
+        var next = blockStart + 64;
+        var stopLow = carry.StopsAt == blockStart ? carry.Stops : Stops256(ref origin, at);
+        var stopHigh = Stops256(ref origin, at + 64);
+        carry.StopsAt = next;
+        carry.Stops = stopHigh;
+        if ((stopLow | stopHigh) == 0)
+        {
+            return 0;
+        }
+
+        var asciiLow = carry.AsciiAt == blockStart ? carry.Ascii : AsciiJsonEscapes256(ref origin, at);
+        var asciiHigh = AsciiJsonEscapes256(ref origin, at + 64);
+        carry.AsciiAt = next;
+        carry.Ascii = asciiHigh;
+        return Dropped(starts, stopLow, stopHigh, asciiLow, asciiHigh);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ulong Stops256(ref byte origin, nuint at) =>
+        _stops256.Members(Vector256.LoadUnsafe(ref origin, at), Vector256.LoadUnsafe(ref origin, at + 32));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong AsciiJsonEscapes256(ref byte origin, nuint at) =>
+        BitWindows.Bits(AsciiJsonEscapes(ref origin, at, 0), AsciiJsonEscapes(ref origin, at, 32));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<byte> AsciiJsonEscapes(ref byte origin, nuint at, nuint half) =>
+        Vector256.Equals(Vector256.LoadUnsafe(ref origin, at + half), Vector256.Create(EscapeForms.JsonIntroducer))
+            & Vector256.Equals(Vector256.LoadUnsafe(ref origin, at + half + 1), Vector256.Create((byte)'u'))
+            & Vector256.Equals(Vector256.LoadUnsafe(ref origin, at + half + 2), Vector256.Create((byte)'0'))
+            & Vector256.Equals(Vector256.LoadUnsafe(ref origin, at + half + 3), Vector256.Create((byte)'0'))
+            & Vector256.LessThan(Vector256.LoadUnsafe(ref origin, at + half + 4) - Vector256.Create((byte)'0'), Vector256.Create((byte)8));
 }

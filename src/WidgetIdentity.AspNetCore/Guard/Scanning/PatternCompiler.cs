@@ -120,7 +120,7 @@ internal static class PatternCompiler
             .Where(p => utf8[p.Secret].Length is >= 3 and <= RawStartFilter.MaxSecretLength && !EscapeForms.IsIntroducer(utf8[p.Secret][0]))
             .Select(p => new RawStartFilter(p.Bucket, utf8[p.Secret]))
             .ToArray();
-        var escapeFilter = ByteClasses.IsSupported && unambiguous
+        var escapeFilter = unambiguous
             ? new EscapeRunFilter(1 << BucketTables.Backslash, held, utf8.Min(static s => s.Length))
             : null;
 

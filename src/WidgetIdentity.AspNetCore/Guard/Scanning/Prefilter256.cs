@@ -3,9 +3,14 @@ using System.Runtime.Intrinsics;
 
 namespace WidgetIdentity.Guard.Scanning;
 
-/// <summary>The prefilter loop on 32-byte blocks (AVX2), to the last but one byte of the data.</summary>
+/// <summary>
+/// The prefilter loops on AVX2: 64-byte blocks as two 256-bit halves, with the block filters on blocks that have
+/// candidates (as <see cref="Prefilter512"/>), then 32-byte blocks to the last but one byte of the data.
+/// </summary>
 internal static class Prefilter256
 {
+    private const int Block = 2 * 32;
+
     /// <summary>
     /// The first hit from <paramref name="from"/>, visiting the candidates of each block; when none, <paramref name="next"/>
     /// is where the blocks end and the scalar loop goes on. There must be more than 32 bytes from <paramref name="from"/>.
@@ -17,6 +22,13 @@ internal static class Prefilter256
         ref var origin = ref MemoryMarshal.GetReference(data);
         var lastBlock = data.Length - Vector256<byte>.Count - 1;
         var i = from;
+        var blockHit = FindInBlocks(visitor, data, ref i, final, ref clean);
+        if (blockHit.Kind != ScanHitKind.None)
+        {
+            next = i;
+            return blockHit;
+        }
+
         while (true)
         {
             var mask = 0U;
@@ -69,5 +81,55 @@ internal static class Prefilter256
 
         next = lastBlock + Vector256<byte>.Count;
         return default;
+    }
+
+    // The 64-byte block loop; leaves i where 64 bytes or fewer remain, for the 32-byte loop.
+    private static ScanHit FindInBlocks(BlockVisitor visitor, ReadOnlySpan<byte> data, ref int next, bool final, ref Frontier clean)
+    {
+        ref var origin = ref MemoryMarshal.GetReference(data);
+        var filters = visitor.Patterns.Filters;
+        var tables = visitor.Patterns.Buckets;
+        var i = next;
+        var hit = default(ScanHit);
+        var carry = BlockCarry256.None;
+        while (true)
+        {
+            // A tight loop without calls, so that the tables stay in registers; candidates are visited outside it.
+            var mask = 0UL;
+            var (low, high) = (Vector256<byte>.Zero, Vector256<byte>.Zero);
+            var (lo0, hi0, lo1, hi1) = (tables.Lo0, tables.Hi0, tables.Lo1, tables.Hi1);
+            for (; i + Block < data.Length; i += Block)
+            {
+                low = BucketTables.Buckets256(ref origin, i, lo0, hi0, lo1, hi1);
+                high = BucketTables.Buckets256(ref origin, i + 32, lo0, hi0, lo1, hi1);
+                if ((low | high) != Vector256<byte>.Zero)
+                {
+                    mask = i + BlockFilters.ReadLength <= data.Length
+                        ? filters.Apply256(ref origin, i, ref low, ref high, ref carry)
+                        : BlockFilters.Candidates256(low, high);
+                    if (mask != 0)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            if (mask == 0)
+            {
+                break;
+            }
+
+            var literal = BlockFilters.Candidates256(low & tables.LiteralBuckets256, high & tables.LiteralBuckets256);
+            hit = visitor.Visit(data, i, mask, literal, final, ref clean);
+            if (hit.Kind != ScanHitKind.None)
+            {
+                break;
+            }
+
+            i = Math.Max(i + Block, Math.Min(Math.Min(clean.PerCharacter, clean.Literal), data.Length));
+        }
+
+        next = i;
+        return hit;
     }
 }

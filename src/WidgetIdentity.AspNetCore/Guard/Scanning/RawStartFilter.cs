@@ -74,4 +74,59 @@ internal sealed class RawStartFilter
         (Vector512.Equals(bytes, Vector512.Create(EscapeForms.JsonIntroducer))
             | Vector512.Equals(bytes, Vector512.Create(EscapeForms.HtmlIntroducer))
             | Vector512.Equals(bytes, Vector512.Create(EscapeForms.PercentIntroducer))).ExtractMostSignificantBits();
+
+    /// <summary>
+    /// <see cref="NotOccurrences"/> for a block whose buckets are held as two 256-bit halves (AVX2); the introducers of
+    /// the next block's window go to <paramref name="carry"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ulong NotOccurrences256(ref byte origin, int blockStart, Vector256<byte> low, Vector256<byte> high, ref BlockCarry256 carry)
+    {
+        var at = (nuint)blockStart;
+        const int half = 32;
+        var (bucket, first) = (_bucket.GetLower(), _first.GetLower());
+        var starts = BitWindows.Bits(
+            Vector256.Equals(low, bucket) & Vector256.Equals(Vector256.LoadUnsafe(ref origin, at), first),
+            Vector256.Equals(high, bucket) & Vector256.Equals(Vector256.LoadUnsafe(ref origin, at + half), first));
+        if (starts == 0)
+        {
+            return 0;
+        }
+
+        var last = _last.GetLower();
+        var lastAt = at + (nuint)_lastOffset;
+        starts &= ~BitWindows.Bits(Vector256.Equals(Vector256.LoadUnsafe(ref origin, lastAt), last), Vector256.Equals(Vector256.LoadUnsafe(ref origin, lastAt + half), last));
+        if (starts == 0)
+        {
+            return 0;
+        }
+
+        // Few starts are left here, so one look-up each beats widening the introducer mask.
+        var introducersLow = carry.IntroducersAt == blockStart + 2 ? carry.Introducers : Introducers256(ref origin, at + 2);
+        var introducersHigh = Introducers256(ref origin, at + 2 + 64);
+        carry.IntroducersAt = blockStart + 2 + 64;
+        carry.Introducers = introducersHigh;
+        var dropped = 0UL;
+        while (starts != 0)
+        {
+            var p = (int)ulong.TrailingZeroCount(starts);
+            starts &= starts - 1;
+            if (BitWindows.NextSet(introducersLow, introducersHigh, p) - p >= _window)
+            {
+                dropped |= 1UL << p;
+            }
+        }
+
+        return dropped;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Introducers256(ref byte origin, nuint at) =>
+        BitWindows.Bits(Introducers(Vector256.LoadUnsafe(ref origin, at)), Introducers(Vector256.LoadUnsafe(ref origin, at + 32)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<byte> Introducers(Vector256<byte> bytes) =>
+        Vector256.Equals(bytes, Vector256.Create(EscapeForms.JsonIntroducer))
+            | Vector256.Equals(bytes, Vector256.Create(EscapeForms.HtmlIntroducer))
+            | Vector256.Equals(bytes, Vector256.Create(EscapeForms.PercentIntroducer));
 }

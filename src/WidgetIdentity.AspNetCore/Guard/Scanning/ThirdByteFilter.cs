@@ -45,4 +45,20 @@ internal sealed class ThirdByteFilter
         var nibble = Vector512.Create((byte)0x0F);
         return buckets & Avx512BW.Shuffle(_low, third & nibble) & Avx512BW.Shuffle(_high, Vector512.ShiftRightLogical(third.AsUInt16(), 4).AsByte() & nibble);
     }
+
+    /// <summary><see cref="Narrow"/> for a block held as two 256-bit halves (AVX2).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Narrow256(ref byte origin, int blockStart, ref Vector256<byte> low, ref Vector256<byte> high)
+    {
+        low = Narrow256(ref origin, blockStart, low);
+        high = Narrow256(ref origin, blockStart + Vector256<byte>.Count, high);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Vector256<byte> Narrow256(ref byte origin, int start, Vector256<byte> buckets)
+    {
+        var third = Vector256.LoadUnsafe(ref origin, (nuint)start + 2);
+        var nibble = Vector256.Create((byte)0x0F);
+        return buckets & Avx2.Shuffle(_low.GetLower(), third & nibble) & Avx2.Shuffle(_high.GetLower(), Vector256.ShiftRightLogical(third.AsUInt16(), 4).AsByte() & nibble);
+    }
 }
