@@ -15,7 +15,7 @@ internal sealed class EscapeForm
     public byte Introducer { get; }
 
     /// <summary>Tried in order by the decoder; at most one can fit any input.</summary>
-    public IReadOnlyList<EscapeSpelling> Spellings { get; }
+    public EscapeSpelling[] Spellings { get; } // an array, so that the decoder walks it without an enumerator
 
     public int MaxLength => Spellings.Max(static s => s.MaxLength);
 
