@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using WidgetIdentity.TestHosts;
 
 namespace WidgetIdentity.Guard.IntegrationTests;
 
@@ -39,10 +40,14 @@ public sealed class GuardSiteFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        if (_source is { } source)
+        builder.ConfigureAppConfiguration(configuration =>
         {
-            builder.ConfigureAppConfiguration(configuration => configuration.Add(source));
-        }
+            configuration.RemoveMachineSources();
+            if (_source is { } source)
+            {
+                configuration.Add(source);
+            }
+        });
 
         builder.ConfigureLogging(logging => logging.AddProvider(new CapturingProvider(Logs)));
     }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using WidgetIdentity.Testing.Tests.Support;
 using static WidgetIdentity.Testing.Tests.Support.TestSite;
 
 namespace WidgetIdentity.Testing.Tests;
@@ -17,6 +18,7 @@ public sealed class WidgetUserMarkupTests
 
         Assert.Equal(target, user.Target);
         Assert.Equal("7", user.UserId);
+        Assert.Equal(Expected.Hmac(Secret, "7"), user.UserHash);
         Assert.Equal(HostileName, user.Fields[nameField]);
         Assert.True(user.IsSignedWith(Secret));
     }
@@ -27,6 +29,21 @@ public sealed class WidgetUserMarkupTests
         var user = WidgetUserMarkup.Find(await Render("Ainisa", "Jane"));
 
         Assert.False(user!.IsSignedWith(OtherSecret));
+    }
+
+    [Fact]
+    public void IsSignedWith_accepts_a_hash_of_the_shared_vectors_and_rejects_it_for_another_id()
+    {
+        // A row of shared/test-vectors/hmac-sha256.json, which Node, PHP, Ruby and Python agree on.
+        const string secret = "b02612a8bdf5e736c41ce2002181d124";
+        const string hashOf42 = "d91bd2f9b61b1cff5e1e8cd963a89a96a604ec50e55e500b78e033faebd0cde2";
+
+        static RenderedWidgetUser Page(string id) =>
+            WidgetUserMarkup.Find($$"""<script>window.ainisaUser = {"user_id":"{{id}}","user_hash":"{{hashOf42}}"};</script>""")!;
+
+        Assert.True(Page("42").IsSignedWith(secret));
+        Assert.False(Page("43").IsSignedWith(secret));
+        Assert.False(Page("42").IsSignedWith(secret + "x"));
     }
 
     [Fact]

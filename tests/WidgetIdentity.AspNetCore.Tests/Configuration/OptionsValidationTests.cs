@@ -122,11 +122,12 @@ public sealed partial class OptionsValidationTests
         {
             ["WidgetIdentity:Secret"] = TestOptions.Secret,
             ["WidgetIdentity:Widgets:support:Vendor"] = "Chatku",
-            ["WidgetIdentity:Widgets:support:Secret"] = "short",
+            ["WidgetIdentity:Widgets:support:Secret"] = "TEST-sup-9k",
         });
 
         Assert.Contains("WidgetIdentity:Widgets:support:Secret is shorter than 16 characters", failure.Message);
         Assert.Contains("WidgetIdentity__Widgets__support__Secret", failure.Message);
+        Assert.DoesNotContain("TEST-sup-9k", failure.Message); // a value the message could otherwise hold ("short" is in "shorter")
         Assert.DoesNotContain(TestOptions.Secret, failure.Message);
     }
 

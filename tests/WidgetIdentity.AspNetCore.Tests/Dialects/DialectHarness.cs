@@ -5,7 +5,6 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using WidgetIdentity.Configuration;
 using WidgetIdentity.Dialects;
-using WidgetIdentity.Hashing;
 using WidgetIdentity.Rendering;
 using WidgetIdentity.Signing;
 using WidgetIdentity.Tests.Support;
@@ -24,12 +23,12 @@ internal static class DialectHarness
 
     public static (WidgetUser? Written, string Issues) Conform(WidgetUser user, ResolvedWidget widget) => DialectRun.Conform(user, widget);
 
-    /// <summary>The script for <paramref name="user"/> after the dialect's rules, signed under the widget's secret with the id's hash as the renderer computes it.</summary>
+    /// <summary>The script for <paramref name="user"/> after the dialect's rules, signed under the widget's secret with the id's hash computed here (as the vendor would), not by the package.</summary>
     public static string Write(WidgetUser user, ResolvedWidget widget, bool resetFirst = false)
     {
         var written = Conform(user, widget).Written ?? throw new InvalidOperationException("the dialect left the identity out");
         var text = new StringBuilder();
-        var signer = new WidgetSigner(widget, WidgetIdentityHash.Compute(widget.SecretKey, written.Id), new FakeTimeProvider(Now));
+        var signer = new WidgetSigner(widget, DialectRun.Hmac(Encoding.UTF8.GetString(widget.SecretKey), written.Id), new FakeTimeProvider(Now));
         widget.Dialect.WriteUserData(new ScriptBuilder(text), written, signer, resetFirst);
         return text.ToString();
     }

@@ -5,6 +5,10 @@ namespace WidgetIdentity.Tests.Hashing;
 
 public sealed class WidgetIdentityHashTests
 {
+    /// <summary>A row of the shared vectors: secret b02612a8bdf5e736c41ce2002181d124, user id "42".</summary>
+    private const string VectorSecret = "b02612a8bdf5e736c41ce2002181d124";
+    private const string VectorHashOf42 = "d91bd2f9b61b1cff5e1e8cd963a89a96a604ec50e55e500b78e033faebd0cde2";
+
     public static TheoryData<string, string, string> SharedVectors()
     {
         using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "hmac-sha256.json")));
@@ -40,9 +44,7 @@ public sealed class WidgetIdentityHashTests
     [Fact]
     public void Verify_accepts_uppercase_hex_of_the_right_hash()
     {
-        var hash = WidgetIdentityHash.Compute("0123456789abcdef0123456789abcdef", "42");
-
-        Assert.True(WidgetIdentityHash.Verify("0123456789abcdef0123456789abcdef", "42", hash.ToUpperInvariant()));
+        Assert.True(WidgetIdentityHash.Verify(VectorSecret, "42", VectorHashOf42.ToUpperInvariant()));
     }
 
     [Theory]
@@ -53,15 +55,13 @@ public sealed class WidgetIdentityHashTests
     [InlineData(null)]
     public void Verify_rejects_a_tampered_or_malformed_hash(string? hash)
     {
-        Assert.False(WidgetIdentityHash.Verify("b02612a8bdf5e736c41ce2002181d124", "42", hash));
+        Assert.False(WidgetIdentityHash.Verify(VectorSecret, "42", hash));
     }
 
     [Fact]
     public void Verify_rejects_the_hash_of_another_user()
     {
-        var hashOfUser42 = WidgetIdentityHash.Compute("b02612a8bdf5e736c41ce2002181d124", "42");
-
-        Assert.False(WidgetIdentityHash.Verify("b02612a8bdf5e736c41ce2002181d124", "43", hashOfUser42));
+        Assert.False(WidgetIdentityHash.Verify(VectorSecret, "43", VectorHashOf42));
     }
 
     [Fact]
@@ -72,5 +72,17 @@ public sealed class WidgetIdentityHashTests
             "0123456789abcdef"u8, System.Text.Encoding.UTF8.GetBytes(longId)));
 
         Assert.Equal(expected, WidgetIdentityHash.Compute("0123456789abcdef", longId));
+    }
+
+    [Fact]
+    public void A_lone_surrogate_is_signed_as_U_FFFD_the_UTF_8_bytes_EF_BF_BD()
+    {
+        // Plain Fact: xunit's theory serialization would itself mangle lone surrogates. Computed outside .NET over the bytes:
+        //   python3 -c 'import hmac,hashlib;print(hmac.new(b"TEST-ONLY-widget-secret-0123456789",b"\xef\xbf\xbd",hashlib.sha256).hexdigest())'
+        const string hashOfReplacementCharacter = "7b6642105a0e26651593a894229c2571909e805b5f26ae2ad8192afa43283c8d";
+
+        Assert.Equal(hashOfReplacementCharacter, WidgetIdentityHash.Compute("TEST-ONLY-widget-secret-0123456789", "\uD800"));
+        Assert.Equal(hashOfReplacementCharacter, WidgetIdentityHash.Compute("TEST-ONLY-widget-secret-0123456789", "\uDC00"));
+        Assert.True(WidgetIdentityHash.Verify("TEST-ONLY-widget-secret-0123456789", "\uD83D", hashOfReplacementCharacter));
     }
 }

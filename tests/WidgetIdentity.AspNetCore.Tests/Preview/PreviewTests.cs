@@ -8,13 +8,18 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using WidgetIdentity.Hashing;
 using WidgetIdentity.Tests.Support;
 
 namespace WidgetIdentity.Tests.Preview;
 
 public sealed class PreviewTests
 {
+    /// <summary>
+    /// HMAC-SHA256 of "1" under <see cref="TestOptions.Secret"/>, computed outside .NET, never by the package:
+    /// <c>python3 -c 'import hmac,hashlib;print(hmac.new(b"TEST-ONLY-widget-secret-0123456789",b"1",hashlib.sha256).hexdigest())'</c>.
+    /// </summary>
+    private const string HashOf1 = "6d33a5d241b9dbef9813f3ea9d840423b426cdf33dc236d65341c07baec15d49";
+
     [Fact]
     public async Task Preview_mode_outside_development_stops_the_app_at_start_up()
     {
@@ -40,7 +45,7 @@ public sealed class PreviewTests
 
         var html = await host.GetTestClient().GetStringAsync("/page");
 
-        Assert.Contains("window.ainisaUser = {\"user_id\":\"1\"", html);
+        Assert.Contains($"window.ainisaUser = {{\"user_id\":\"1\",\"user_hash\":\"{HashOf1}\"", html);
         Assert.Contains("<script src=\"/_widgetidentity/preview.js?vendor=Ainisa&amp;mode=global&amp;object=ainisaUser", html);
         Assert.DoesNotContain("chatbot.ainisa.com", html);
     }
@@ -69,10 +74,9 @@ public sealed class PreviewTests
     {
         using var host = await StartAsync(Environments.Development, preview: true);
         var client = host.GetTestClient();
-        var hash = WidgetIdentityHash.Compute(TestOptions.Secret, "1");
 
-        var right = await client.PostAsJsonAsync("/_widgetidentity/preview/verify", new { userId = "1", hash });
-        var tampered = await client.PostAsJsonAsync("/_widgetidentity/preview/verify", new { userId = "2", hash });
+        var right = await client.PostAsJsonAsync("/_widgetidentity/preview/verify", new { userId = "1", hash = HashOf1 });
+        var tampered = await client.PostAsJsonAsync("/_widgetidentity/preview/verify", new { userId = "2", hash = HashOf1 });
 
         Assert.Equal("{\"verified\":true}", await right.Content.ReadAsStringAsync());
         Assert.Equal("{\"verified\":false}", await tampered.Content.ReadAsStringAsync());

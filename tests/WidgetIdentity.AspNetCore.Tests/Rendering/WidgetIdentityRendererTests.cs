@@ -1,12 +1,12 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using WidgetIdentity.Hashing;
 using WidgetIdentity.Rendering;
 using WidgetIdentity.Tests.Support;
 using WidgetIdentity.Users;
@@ -17,6 +17,14 @@ public sealed class WidgetIdentityRendererTests
 {
     private const string SupportSecret = "TEST-ONLY-support-widget-secret-42";
     private const string AinisaScript = "<script src=\"https://chatbot.ainisa.com/widget.js\"></script>";
+
+    // Expected hashes computed once outside .NET, never by the package under test:
+    //   python3 -c 'import hmac,hashlib;print(hmac.new(b"<secret>",b"<id>",hashlib.sha256).hexdigest())'
+    private const string HashOf1 = "6d33a5d241b9dbef9813f3ea9d840423b426cdf33dc236d65341c07baec15d49"; // TestOptions.Secret, "1"
+    private const string HashOfE9 = "e16940a00650788a70cecaaba722492fbfc0c494b31a364445bb79c7def36706"; // TestOptions.Secret, "E-9"
+    private const string HashOfCrm77 = "56a55ea6283a532b1cb421ba4560a592d62ad2a9cdd2d96e23d45570854aa7ae"; // TestOptions.Secret, "crm-77"
+    private const string HashOf42 = "8413f22096e0e2abbb5fa6f896bdc7d9e862a198afee37824223c87c045c7bcc"; // TestOptions.Secret, "42"
+    private const string SupportHashOf1 = "ed25feaa02326ee86d9adbc5b9af8a8ef6e95e2b7c43de4530868e5b48a4a63a"; // SupportSecret, "1"
 
     private readonly ListLoggerProvider _logs = new();
     private readonly Dictionary<string, string?> _settings = new()
@@ -45,12 +53,10 @@ public sealed class WidgetIdentityRendererTests
     [Fact]
     public async Task A_signed_in_user_gets_the_user_data_script_before_the_widget_script()
     {
-        var hash = WidgetIdentityHash.Compute(TestOptions.Secret, "1");
-
         var html = await Render(Context(Principals.Jane), new ChatWidgetRequest());
 
         Assert.Equal(
-            $$"""<script>window.ainisaUser = {"user_id":"1","user_hash":"{{hash}}","firstname":"Jane","lastname":"Doe","email":"jane@example.com"};</script>""" + "\n" + AinisaScript,
+            $$"""<script>window.ainisaUser = {"user_id":"1","user_hash":"{{HashOf1}}","firstname":"Jane","lastname":"Doe","email":"jane@example.com"};</script>""" + "\n" + AinisaScript,
             html);
     }
 
@@ -132,7 +138,7 @@ public sealed class WidgetIdentityRendererTests
 
         var html = await Render(Context(Principals.Jane), new ChatWidgetRequest { Widget = "Support" });
 
-        Assert.Contains($"\"identifier_hash\":\"{WidgetIdentityHash.Compute(SupportSecret, "1")}\"", html);
+        Assert.Contains($"\"identifier_hash\":\"{SupportHashOf1}\"", html);
         Assert.DoesNotContain("ainisa", html, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -145,7 +151,7 @@ public sealed class WidgetIdentityRendererTests
 
         var html = await Render(Context(user), new ChatWidgetRequest { Widget = "support" });
 
-        Assert.Contains($"setUser(\"E-9\", {{\"name\":\"E-9\",\"identifier_hash\":\"{WidgetIdentityHash.Compute(TestOptions.Secret, "E-9")}\"}})", html);
+        Assert.Contains($"setUser(\"E-9\", {{\"name\":\"E-9\",\"identifier_hash\":\"{HashOfE9}\"}})", html);
     }
 
     [Fact]
@@ -164,9 +170,23 @@ public sealed class WidgetIdentityRendererTests
     {
         var html = await Render(Context(Principals.Jane), new ChatWidgetRequest { UserId = "crm-77", Email = "override@example.com" });
 
-        Assert.Contains($"\"user_id\":\"crm-77\",\"user_hash\":\"{WidgetIdentityHash.Compute(TestOptions.Secret, "crm-77")}\"", html);
+        Assert.Contains($"\"user_id\":\"crm-77\",\"user_hash\":\"{HashOfCrm77}\"", html);
         Assert.Contains("\"firstname\":\"Jane\"", html);
         Assert.Contains("\"email\":\"override@example.com\"", html);
+    }
+
+    [Fact]
+    public async Task A_user_id_with_a_lone_surrogate_is_written_and_signed_as_U_FFFD()
+    {
+        // Plain Fact: xunit's theory serialization would itself mangle lone surrogates. "a" U+FFFD "b" hashed outside .NET:
+        //   python3 -c 'import hmac,hashlib;print(hmac.new(b"TEST-ONLY-widget-secret-0123456789",b"a\xef\xbf\xbdb",hashlib.sha256).hexdigest())'
+        const string hashOfReplaced = "623f29d1c908e55be4fe98b542825bd301104dcb05fdd3bf432f7e403ddc31c4";
+
+        var html = await Render(Context(Principals.Anonymous), new ChatWidgetRequest { UserId = "a\uD83Db" });
+
+        var userData = JsonDocument.Parse(html[(html.IndexOf('{', StringComparison.Ordinal))..(html.IndexOf("};", StringComparison.Ordinal) + 1)]).RootElement;
+        Assert.Equal("a\uFFFDb", userData.GetProperty("user_id").GetString());
+        Assert.Equal(hashOfReplaced, userData.GetProperty("user_hash").GetString());
     }
 
     [Fact]
@@ -213,7 +233,7 @@ public sealed class WidgetIdentityRendererTests
 
         var html = await Render(Context(user), new ChatWidgetRequest());
 
-        Assert.Contains($"setUser(\"42\", {{\"name\":\"42\",\"identifier_hash\":\"{WidgetIdentityHash.Compute(TestOptions.Secret, "42")}\"}});", html);
+        Assert.Contains($"setUser(\"42\", {{\"name\":\"42\",\"identifier_hash\":\"{HashOf42}\"}});", html);
         var warning = Assert.Single(_logs.Entries, entry => entry.Level == LogLevel.Warning);
         Assert.Equal("UserDataAdjusted", warning.EventId.Name);
         Assert.Contains("WidgetIdentity:Claims:AvatarUrl", warning.Message);

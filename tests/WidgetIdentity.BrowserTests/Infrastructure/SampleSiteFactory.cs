@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SampleSite.Data;
+using WidgetIdentity.TestHosts;
 
 namespace WidgetIdentity.BrowserTests.Infrastructure;
 
@@ -51,7 +52,7 @@ public abstract class SampleSiteFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.RemoveMachineSources().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:SampleSite"] = $"Data Source={Path.Combine(_directory.FullName, "sample-site.db")}",
             ["SampleSite:SeedDemoUsers"] = "true",

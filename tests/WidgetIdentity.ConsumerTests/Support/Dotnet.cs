@@ -87,7 +87,14 @@ internal sealed class Dotnet(string nugetPackages, string appData, StringBuilder
         name.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)
         || name.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)
         || name.StartsWith("TESTINGPLATFORM", StringComparison.OrdinalIgnoreCase)
-        || name is "DOTNET_HOST_PATH" or "ASPNETCORE_ENVIRONMENT" or "DOTNET_ENVIRONMENT" or "ASPNETCORE_URLS";
+        || name is "DOTNET_HOST_PATH" or "ASPNETCORE_ENVIRONMENT" or "DOTNET_ENVIRONMENT" or "ASPNETCORE_URLS"
+        || IsWidgetIdentitySetting(name);
+
+    /// <summary>A developer's own <c>WidgetIdentity__Secret</c> (or any WidgetIdentity setting) would override the app's user-secrets.</summary>
+    private static bool IsWidgetIdentitySetting(string name) =>
+        name.StartsWith("WidgetIdentity__", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("ASPNETCORE_WidgetIdentity__", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("DOTNET_WidgetIdentity__", StringComparison.OrdinalIgnoreCase);
 
     private static string Quote(IEnumerable<string> arguments) =>
         string.Join(' ', arguments.Select(argument => argument.Contains(' ', StringComparison.Ordinal) || argument.Length == 0 ? $"\"{argument}\"" : argument));

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using WidgetIdentity.TestHosts;
 
 namespace WidgetIdentity.IntegrationTests.Infrastructure;
 
@@ -21,7 +22,7 @@ public sealed class SampleSiteFactory : WebApplicationFactory<Program>
 
     /// <param name="vendor">WidgetIdentity:Vendor.</param>
     /// <param name="environment">The hosting environment; Development loads the sample's appsettings.Development.json.</param>
-    /// <param name="secret">WidgetIdentity:Secret; <see langword="null"/> leaves the site's own configuration alone.</param>
+    /// <param name="secret">WidgetIdentity:Secret; <see langword="null"/> leaves the site's own configuration files alone (never the machine's environment or user-secrets).</param>
     public SampleSiteFactory(string vendor = "Ainisa", string environment = "Development", string? secret = Secret)
     {
         _environment = environment;
@@ -50,7 +51,7 @@ public sealed class SampleSiteFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
-        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.RemoveMachineSources().AddInMemoryCollection(_settings));
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
 

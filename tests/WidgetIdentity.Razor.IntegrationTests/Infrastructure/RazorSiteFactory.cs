@@ -3,6 +3,8 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using WidgetIdentity.TestHosts;
 
 namespace WidgetIdentity.Razor.IntegrationTests.Infrastructure;
 
@@ -33,6 +35,7 @@ public sealed class RazorSiteFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.ConfigureAppConfiguration(configuration => configuration.RemoveMachineSources());
         if (_autoInclude is not null)
         {
             builder.UseSetting("WidgetIdentity:AutoInclude", _autoInclude);
