@@ -102,7 +102,7 @@ compare "1 KB JSON" /json 5101 5102
 
 start_sample 5103 true
 start_sample 5104 false
-compare "100 KB Razor page (sample site)" /Catalog 5103 5104 40
+compare "100 KB Razor page (sample site)" /Catalog 5103 5104 90
 
 echo
 echo "| Path | Endpoint | Guard off (us CPU/request) | Guard on (us CPU/request) | Ratio |"

@@ -22,11 +22,14 @@ internal static class Prefilter256
         ref var origin = ref MemoryMarshal.GetReference(data);
         var lastBlock = data.Length - Vector256<byte>.Count - 1;
         var i = from;
-        var blockHit = FindInBlocks(visitor, data, ref i, final, ref clean);
-        if (blockHit.Kind != ScanHitKind.None)
+        if (data.Length - i > Block) // never after the AVX-512 loop, which leaves less than a block
         {
-            next = i;
-            return blockHit;
+            var blockHit = FindInBlocks(visitor, data, ref i, final, ref clean);
+            if (blockHit.Kind != ScanHitKind.None)
+            {
+                next = i;
+                return blockHit;
+            }
         }
 
         while (true)
