@@ -270,7 +270,7 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
 
         // The last clean stretch of the write is handed to the server's own WriteAsync, as the app's write would
         // have been without the guard: one chunk and one flush, copied straight into the connection's buffer.
-        var last = ScanAndSendAllButLast(buffer.Span);
+        var last = ScanAndSendAllButLast(buffer.Span, final: false);
         if (Blocked || last.Length == 0)
         {
             return SendCommittedAsync(cancellationToken);
@@ -318,27 +318,19 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
             return;
         }
 
-        _scanner.Begin(buffer, final);
-        while (!Blocked && _scanner.Next(buffer, out var segment))
+        var last = ScanAndSendAllButLast(buffer, final);
+        if (last.Length > 0)
         {
-            if (ShouldSend(segment))
-            {
-                Send(segment.Kind switch
-                {
-                    ScanSegmentKind.Input => buffer.Slice(segment.Offset, segment.Length),
-                    ScanSegmentKind.Tail => _scanner.Tail.Slice(segment.Offset, segment.Length),
-                    _ => _patterns.Mask.AsSpan(0, segment.Length),
-                });
-            }
+            Send(buffer.Slice(last.Start, last.Length));
         }
     }
 
-    // ScanAndSend for an asynchronous write whose bytes stay valid until it completes: the last segment, when it is
-    // clean bytes of the write itself, is returned instead of sent.
-    private (int Start, int Length) ScanAndSendAllButLast(ReadOnlySpan<byte> buffer)
+    // The scan of a write: sends each segment to send but the last, when that is clean bytes of the write itself, which
+    // is returned instead (an asynchronous write hands it to the server's own WriteAsync).
+    private (int Start, int Length) ScanAndSendAllButLast(ReadOnlySpan<byte> buffer, bool final)
     {
         (int Start, int Length) last = default;
-        _scanner.Begin(buffer, final: false);
+        _scanner.Begin(buffer, final);
         while (!Blocked && _scanner.Next(buffer, out var segment))
         {
             if (last.Length > 0)

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace WidgetIdentity.Guard.Scanning;
 
@@ -24,7 +25,7 @@ internal sealed class BlockFilters
         _thirdByte = thirdByte;
         _rawFilters = rawFilters;
         _escapeFilter = ByteClasses.IsSupported ? escapeFilter : null;
-        _escapeFilter256 = System.Runtime.Intrinsics.X86.Avx2.IsSupported ? escapeFilter : null;
+        _escapeFilter256 = Avx2.IsSupported ? escapeFilter : null;
     }
 
     /// <summary>The block's candidates less those the filters prove begin no occurrence; buckets are narrowed to match.</summary>
