@@ -20,9 +20,9 @@ public sealed class GuardSiteFactory : WebApplicationFactory<Program>
     public GuardSiteFactory() => _settings = [];
 
     /// <summary>A site with configuration settings changed, and a configuration source (one a test reloads) added after its own.</summary>
-    public static GuardSiteFactory With(Dictionary<string, string?> settings, IConfigurationSource? source = null)
+    public static GuardSiteFactory With(Dictionary<string, string?> settings, IConfigurationSource? source = null, LogLevel minimumLevel = LogLevel.Warning)
     {
-        var factory = new GuardSiteFactory { _source = source };
+        var factory = new GuardSiteFactory { _source = source, MinimumLevel = minimumLevel };
         foreach (var setting in settings)
         {
             factory._settings.Add(setting.Key, setting.Value);
@@ -32,6 +32,9 @@ public sealed class GuardSiteFactory : WebApplicationFactory<Program>
     }
 
     public ConcurrentQueue<(EventId Id, LogLevel Level, string Message)> Logs { get; } = new();
+
+    /// <summary>The least severe entry <see cref="Logs"/> captures (Warning unless a test needs the guard's Debug entries).</summary>
+    public LogLevel MinimumLevel { get; init; } = LogLevel.Warning;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -49,16 +52,23 @@ public sealed class GuardSiteFactory : WebApplicationFactory<Program>
             }
         });
 
-        builder.ConfigureLogging(logging => logging.AddProvider(new CapturingProvider(Logs)));
+        builder.ConfigureLogging(logging =>
+        {
+            logging.AddProvider(new CapturingProvider(Logs, MinimumLevel));
+            if (MinimumLevel < LogLevel.Warning)
+            {
+                logging.AddFilter<CapturingProvider>("WidgetIdentity", MinimumLevel); // the site's appsettings.json says Warning
+            }
+        });
     }
 
-    private sealed class CapturingProvider(ConcurrentQueue<(EventId, LogLevel, string)> logs) : ILoggerProvider, ILogger
+    private sealed class CapturingProvider(ConcurrentQueue<(EventId, LogLevel, string)> logs, LogLevel minimumLevel) : ILoggerProvider, ILogger
     {
         public ILogger CreateLogger(string categoryName) => this;
 
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= minimumLevel;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {

@@ -19,6 +19,9 @@ internal sealed class CleanStaticAssets
     public void Record(SecretPatternSet patterns, IEnumerable<KeyValuePair<string, long>> files) =>
         _audit = new Audit(patterns, files.ToFrozenDictionary(StringComparer.Ordinal));
 
+    /// <summary>The files the last audit found clean (relative paths, in ordinal order).</summary>
+    internal IEnumerable<string> RecordedFiles => (_audit?.Files.Keys ?? []).Order(StringComparer.Ordinal);
+
     /// <summary>Whether the response is a static asset endpoint's file that the audit found clean for these patterns.</summary>
     public bool Covers(HttpContext context, SecretPatternSet patterns)
     {

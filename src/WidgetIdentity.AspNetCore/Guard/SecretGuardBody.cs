@@ -40,6 +40,7 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
     private bool _encodingChecked;
     private string? _contentEncoding;
     private ContentDecoder? _decoder;
+    private ArrayBufferWriter<byte>? _heldEncoded; // encoded bytes whose decoded end could begin a secret
     private bool _passThrough; // the bytes were scanned before compression, or are a static asset the audit found clean
     private bool _finished;
     private bool _completed;
@@ -134,6 +135,10 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
         if (_decoder is not null)
         {
             ScanDecoded(final: true);
+            if (!Blocked)
+            {
+                SendHeldEncoded();
+            }
         }
         else if (!Blocked)
         {
@@ -264,7 +269,7 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
 
         if (_decoder is not null || _passThrough)
         {
-            Send(buffer.Span);
+            SendEncoded(buffer.Span);
             return SendCommittedAsync(cancellationToken);
         }
 
@@ -314,7 +319,7 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
     {
         if (_decoder is not null || _passThrough)
         {
-            Send(buffer);
+            SendEncoded(buffer);
             return;
         }
 
@@ -387,6 +392,29 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
             {
                 await WriteThroughAsync(bytes, cancellationToken);
             }
+        }
+    }
+
+    // Encoded bytes go out only once everything they decode to is settled: while what they decode to ends in a
+    // possible start of a secret, they wait with it (a client could decode that start from them).
+    private void SendEncoded(ReadOnlySpan<byte> encoded)
+    {
+        if (_decoder is not null && _scanner.HeldBack > 0)
+        {
+            (_heldEncoded ??= new ArrayBufferWriter<byte>()).Write(encoded);
+            return;
+        }
+
+        SendHeldEncoded();
+        Send(encoded);
+    }
+
+    private void SendHeldEncoded()
+    {
+        if (_heldEncoded is { WrittenCount: > 0 } held)
+        {
+            Send(held.WrittenSpan);
+            held.ResetWrittenCount();
         }
     }
 

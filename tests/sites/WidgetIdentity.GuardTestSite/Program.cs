@@ -97,6 +97,19 @@ app.MapGet("/compressed/page", async (HttpContext context, bool? flush) =>
         }
     }
 });
+app.MapGet("/encoded", async (HttpContext context) =>
+{
+    // A body the app gzips itself (as a proxy or a cache would send it): the guard decodes it on the side to scan it.
+    context.Response.ContentType = "text/html";
+    context.Response.Headers.ContentEncoding = "gzip";
+    using var compressed = new MemoryStream();
+    using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Fastest))
+    {
+        gzip.Write(Encoding.UTF8.GetBytes("<p>" + new string('x', 4000) + "</p>"));
+    }
+
+    await context.Response.Body.WriteAsync(compressed.ToArray());
+});
 app.MapGet("/events", async (HttpContext context) =>
 {
     // Server-sent events, flushed after each; the secret is split across two flushes.
