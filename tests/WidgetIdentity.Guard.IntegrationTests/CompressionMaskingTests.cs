@@ -80,8 +80,10 @@ public class CompressionMaskingTests
         var response = await factory.CreateClient().SendAsync(Get("/compressed/body", encoding));
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal(0, response.Content.Headers.ContentLength);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
         Assert.Empty(response.Content.Headers.ContentEncoding);
+        Assert.Single(factory.Logs, entry => entry.Id.Id == 101);
     }
 
     private static GuardSiteFactory Site(string placement, string mode)

@@ -167,10 +167,11 @@ public class SecretGuardBodyTests
 
         await harness.Body.WriteAsync(Encoding.UTF8.GetBytes($"{{\"before\":1,\"key\":\"{TestSecrets.Plain}\"}}"));
         await harness.Body.WriteAsync(Encoding.UTF8.GetBytes("more"));
-        await harness.Body.FinishAsync();
+        await harness.Body.CompleteAsync(); // completes the server's body too: anything committed would now be in Sent
 
         Assert.True(harness.Body.Blocked);
         Assert.Equal(StatusCodes.Status500InternalServerError, harness.Context.Response.StatusCode);
+        Assert.Equal(0, harness.Context.Response.ContentLength);
         Assert.False(harness.Context.Response.Headers.ContainsKey("X-Custom"));
         Assert.Empty(harness.Sent);
     }
