@@ -8,8 +8,9 @@ namespace WidgetIdentity.Guard;
 
 /// <summary>
 /// The web root files the start-up audit found clean, with their lengths, for the pattern set it scanned them with.
-/// A precompressed asset served by <c>MapStaticAssets</c> from one of them is sent without being decoded again on
-/// every request; after a configuration change (a new pattern set) or for a file of another length, it is decoded.
+/// An asset served by <c>MapStaticAssets</c> from one of them is sent without being scanned again on every request
+/// (a precompressed copy without being decoded, a plain file through the server's own send); after a configuration
+/// change (a new pattern set) or for a file of another length, it is scanned.
 /// </summary>
 internal sealed class CleanStaticAssets
 {

@@ -18,8 +18,8 @@ namespace WidgetIdentity.Guard;
 /// lets the compressed bytes through. Any other body that arrives already compressed (its <c>Content-Encoding</c>
 /// set by the app or a precompressed static asset) is decoded on the side and scanned; its compressed bytes are
 /// sent only once what they decode to has been scanned. They cannot be masked, so a secret there blocks the
-/// response in either mode. A precompressed static asset the start-up audit found clean
-/// (<see cref="CleanStaticAssets"/>) is passed through without decoding.
+/// response in either mode. A static asset the start-up audit found clean (<see cref="CleanStaticAssets"/>), plain
+/// or precompressed, is passed through without a scan, its file handed to the server's own send.
 /// </remarks>
 internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecretGuardFeature
 {
@@ -42,6 +42,7 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
     private ContentDecoder? _decoder;
     private ArrayBufferWriter<byte>? _heldEncoded; // encoded bytes whose decoded end could begin a secret
     private bool _passThrough; // the bytes were scanned before compression, or are a static asset the audit found clean
+    private bool _auditedAsset; // a static asset the audit found clean (or its precompressed copy)
     private bool _finished;
     private bool _completed;
     private long _unflushed;
@@ -66,7 +67,7 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
     /// <inheritdoc />
     public bool Blocked { get; private set; }
 
-    /// <summary>The audit's clean static assets, whose precompressed copies are passed through without decoding.</summary>
+    /// <summary>The audit's clean static assets, which are passed through without a scan (their precompressed copies without decoding).</summary>
     internal CleanStaticAssets? CleanAssets { get; init; }
 
     /// <summary>The patterns this response is scanned for.</summary>
@@ -107,9 +108,15 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
         return Blocked ? Task.CompletedTask : _inner.StartAsync(cancellationToken);
     }
 
-    // Files go through the scan: never the server's zero-copy send, which would bypass it.
-    public Task SendFileAsync(string path, long offset, long? count, CancellationToken cancellationToken = default) =>
-        SendFileFallback.SendFileAsync(this, path, offset, count, cancellationToken);
+    // Files go through the scan, never the server's own send, which would bypass it; only a static asset the start-up
+    // audit found clean is handed to the server as it is.
+    public Task SendFileAsync(string path, long offset, long? count, CancellationToken cancellationToken = default)
+    {
+        CheckEncoding();
+        return _auditedAsset && !Blocked && _unflushed == 0
+            ? _inner.SendFileAsync(path, offset, count, cancellationToken)
+            : SendFileFallback.SendFileAsync(this, path, offset, count, cancellationToken);
+    }
 
     public async Task CompleteAsync()
     {
@@ -554,15 +561,15 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
         }
 
         _encodingChecked = true;
-        var encoding = _context.Response.Headers.ContentEncoding;
-        if (encoding.Count == 0 || (encoding.Count == 1 && string.Equals(encoding[0], "identity", StringComparison.OrdinalIgnoreCase)))
+        if (CleanAssets?.Covers(_context, _patterns) == true)
         {
+            _passThrough = _auditedAsset = true;
             return;
         }
 
-        if (CleanAssets?.Covers(_context, _patterns) == true)
+        var encoding = _context.Response.Headers.ContentEncoding;
+        if (encoding.Count == 0 || (encoding.Count == 1 && string.Equals(encoding[0], "identity", StringComparison.OrdinalIgnoreCase)))
         {
-            _passThrough = true;
             return;
         }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.StaticAssets;
 using WidgetIdentity.Guard;
@@ -5,11 +6,12 @@ using WidgetIdentity.Guard.Scanning;
 
 namespace WidgetIdentity.Tests.Guard;
 
-// The compressed bytes here hold a secret the "audit" did not see, so a body that decoded them would block: a body
-// that sends them proves it did not decode.
+// The assets here hold a secret the "audit" did not see, so a body that scanned them would block or mask it: a body that
+// sends them as they are proves it did not scan them.
 public class CleanStaticAssetsTests
 {
     private const string AssetPath = "js/app.js.gz";
+    private const string PlainAssetPath = "js/app.js";
 
     [Fact]
     public async Task A_precompressed_asset_the_audit_found_clean_is_sent_without_decoding()
@@ -57,33 +59,97 @@ public class CleanStaticAssetsTests
         Assert.True(harness.Body.Blocked);
     }
 
+    [Fact]
+    public async Task A_plain_asset_the_audit_found_clean_is_sent_as_it_is_without_a_scan()
+    {
+        var file = Encoding.UTF8.GetBytes($"var key = '{TestSecrets.Plain}';");
+        using var harness = PlainAsset(file, Audited(PlainAssetPath, file.Length, GuardHarness.Patterns));
+
+        var sent = await SendFile(harness, file);
+
+        Assert.Equal(file, sent);
+    }
+
+    [Fact]
+    public async Task A_plain_asset_of_another_length_than_the_audited_file_is_scanned()
+    {
+        var file = Encoding.UTF8.GetBytes($"var key = '{TestSecrets.Plain}';");
+        using var harness = PlainAsset(file, Audited(PlainAssetPath, file.Length - 1, GuardHarness.Patterns));
+
+        var sent = await SendFile(harness, file);
+
+        Assert.Equal($"var key = '{new string('*', TestSecrets.Plain.Length)}';", Encoding.UTF8.GetString(sent));
+    }
+
+    [Fact]
+    public async Task A_plain_asset_after_a_configuration_change_is_scanned()
+    {
+        var file = Encoding.UTF8.GetBytes($"var key = '{TestSecrets.Plain}';");
+        using var harness = PlainAsset(file, Audited(PlainAssetPath, file.Length, new SecretPatternSet([TestSecrets.Plain])));
+
+        var sent = await SendFile(harness, file);
+
+        Assert.Equal($"var key = '{new string('*', TestSecrets.Plain.Length)}';", Encoding.UTF8.GetString(sent));
+    }
+
+    private static async Task<byte[]> SendFile(GuardHarness harness, byte[] file)
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllBytesAsync(path, file);
+            await harness.Body.SendFileAsync(path, 0, null);
+            await harness.Body.CompleteAsync();
+            return harness.Sent;
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static GuardHarness PlainAsset(byte[] file, CleanStaticAssets clean)
+    {
+        var harness = new GuardHarness(cleanAssets: clean);
+        SetAssetEndpoint(harness, PlainAssetPath);
+        harness.Context.Response.ContentLength = file.Length;
+        return harness;
+    }
+
     private static async Task Send(GuardHarness harness, byte[] compressed)
     {
         await harness.Body.WriteAsync(compressed);
         await harness.Body.FinishAsync();
     }
 
-    private static CleanStaticAssets Audited(long length, SecretPatternSet patterns)
+    private static CleanStaticAssets Audited(long length, SecretPatternSet patterns) => Audited(AssetPath, length, patterns);
+
+    private static CleanStaticAssets Audited(string path, long length, SecretPatternSet patterns)
     {
         var clean = new CleanStaticAssets();
-        clean.Record(patterns, [new(AssetPath, length)]);
+        clean.Record(patterns, [new(path, length)]);
         return clean;
     }
 
     private static GuardHarness Asset(byte[] compressed, CleanStaticAssets clean)
     {
         var harness = new GuardHarness(contentEncoding: "gzip", cleanAssets: clean);
+        SetAssetEndpoint(harness, AssetPath);
+        harness.Context.Response.ContentLength = compressed.Length;
+        return harness;
+    }
+
+    private static void SetAssetEndpoint(GuardHarness harness, string assetPath)
+    {
         var descriptor = new StaticAssetDescriptor
         {
             Route = "js/app.js",
-            AssetPath = AssetPath,
+            AssetPath = assetPath,
             Selectors = [],
             Properties = [],
             ResponseHeaders = [],
         };
         harness.Context.SetEndpoint(new Endpoint(null, new EndpointMetadataCollection(descriptor), "js/app.js"));
-        harness.Context.Response.ContentLength = compressed.Length;
-        return harness;
     }
 
     private static byte[] Gzip(string text) => SecretGuardBodyTests.Gzip(text);
