@@ -468,9 +468,14 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
         var decoded = ArrayPool<byte>.Shared.Rent(DecodeBufferSize);
         try
         {
-            int count;
-            while (!Blocked && (count = ReadDecoded(decoded)) > 0)
+            while (!Blocked)
             {
+                var count = ReadDecoded(decoded);
+                if (count == 0)
+                {
+                    break;
+                }
+
                 ScanOnly(decoded.AsSpan(0, count), final: false);
             }
 
