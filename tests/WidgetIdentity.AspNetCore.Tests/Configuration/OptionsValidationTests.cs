@@ -103,6 +103,7 @@ public sealed partial class OptionsValidationTests
     [InlineData("javascript:alert(1)")]
     [InlineData("//evil.example/widget.js")]
     [InlineData("not a url")]
+    [InlineData("/\\evil.example/widget.js")]
     [InlineData("ftp://cdn.example/widget.js")]
     public void A_malformed_script_url_is_a_start_up_error(string scriptUrl)
     {
@@ -278,6 +279,16 @@ public sealed partial class OptionsValidationTests
         var failure = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => PreviewIn(Microsoft.Extensions.Hosting.Environments.Production));
 
         Assert.Contains("is on in the Production environment", failure.Message);
+    }
+
+    [Fact]
+    public void The_script_url_is_not_checked_while_the_preview_widget_loads_instead()
+    {
+        var settings = WithSecret("Preview", "true");
+        settings["WidgetIdentity:AllowPreviewOutsideDevelopment"] = "true";
+        settings["WidgetIdentity:ScriptUrl"] = "<vendor script url>";
+
+        Assert.NotNull(TestOptions.Resolve(settings));
     }
 
     [Fact]
