@@ -103,6 +103,7 @@ public sealed partial class OptionsValidationTests
     [InlineData("javascript:alert(1)")]
     [InlineData("//evil.example/widget.js")]
     [InlineData("not a url")]
+    [InlineData("/\\evil.example/widget.js")]
     [InlineData("ftp://cdn.example/widget.js")]
     public void A_malformed_script_url_is_a_start_up_error(string scriptUrl)
     {
@@ -222,6 +223,93 @@ public sealed partial class OptionsValidationTests
         Assert.Equal(".example.com", support.CookieDomain);
         Assert.Equal(["cw_conversation", "cw_user_*", "chat_*"], support.SignOutCookies);
     }
+
+    [Theory]
+    [InlineData("Secret", "k7Qz2Lm9Xp4Rt8Wv")] // exactly 16 characters
+    [InlineData("PreviousSecret", "v8tR4pX9mL2zQ7kA")]
+    [InlineData("PreviousSecret", " ")] // blank counts as none
+    [InlineData("TokenLifetime", "1.00:00:00")]
+    [InlineData("TokenLifetime", "00:00:01")]
+    [InlineData("CookieDomain", "")]
+    [InlineData("CookieDomain", "example.com")]
+    [InlineData("ScriptUrl", "http://cdn.example/widget.js")]
+    public void A_setting_at_the_edge_of_what_is_allowed_starts(string setting, string value)
+    {
+        Assert.NotNull(TestOptions.Resolve(WithSecret(setting, value)));
+    }
+
+    [Theory]
+    [InlineData("PreviousSecret", "your-previous-secret-here", "WidgetIdentity:PreviousSecret is shorter than 16 characters or a placeholder")]
+    [InlineData("TokenLifetime", "00:00:00", "WidgetIdentity:TokenLifetime must be more than zero and at most a day")]
+    [InlineData("TokenLifetime", "-00:05:00", "WidgetIdentity:TokenLifetime must be more than zero and at most a day")]
+    [InlineData("TokenLifetime", "1.00:00:01", "WidgetIdentity:TokenLifetime must be more than zero and at most a day")]
+    public void A_setting_just_outside_what_is_allowed_names_its_key_without_showing_the_value(string setting, string value, string failureText)
+    {
+        var failure = TestOptions.ValidationFailure(WithSecret(setting, value));
+
+        Assert.Contains(failureText, failure.Message);
+        Assert.DoesNotContain(value, failure.Message);
+    }
+
+    [Fact]
+    public void A_bad_root_secret_is_reported_once_not_again_for_each_named_widget_that_uses_it()
+    {
+        var settings = WithSecret("Widgets:support:Vendor", "Chatku");
+        settings["WidgetIdentity:Secret"] = "tooShortSecret1";
+
+        var failure = TestOptions.ValidationFailure(settings);
+
+        Assert.StartsWith("WidgetIdentity:Secret is shorter than 16 characters", Assert.Single(failure.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_named_widget_left_empty_names_its_section()
+    {
+        var services = TestOptions.BuildServices(WithSecret("Vendor", "Ainisa"), options => options.Widgets["support"] = null!);
+
+        var failure = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Microsoft.Extensions.Options.IOptions<WidgetIdentityOptions>>(services).Value);
+
+        Assert.Contains("WidgetIdentity:Widgets:support is empty", failure.Message);
+    }
+
+    [Fact]
+    public void Preview_outside_development_names_the_environment_it_is_on()
+    {
+        var failure = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => PreviewIn(Microsoft.Extensions.Hosting.Environments.Production));
+
+        Assert.Contains("is on in the Production environment", failure.Message);
+    }
+
+    [Fact]
+    public void The_script_url_is_not_checked_while_the_preview_widget_loads_instead()
+    {
+        var settings = WithSecret("Preview", "true");
+        settings["WidgetIdentity:AllowPreviewOutsideDevelopment"] = "true";
+        settings["WidgetIdentity:ScriptUrl"] = "<vendor script url>";
+
+        Assert.NotNull(TestOptions.Resolve(settings));
+    }
+
+    [Fact]
+    public void Preview_in_development_is_accepted()
+    {
+        Assert.True(PreviewIn(Microsoft.Extensions.Hosting.Environments.Development).Preview);
+    }
+
+    private static WidgetIdentityOptions PreviewIn(string environment)
+    {
+        var services = TestOptions.BuildServices(
+            WithSecret("Preview", "true"),
+            services: collection => Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(collection, 
+                new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = environment }));
+        return Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Microsoft.Extensions.Options.IOptions<WidgetIdentityOptions>>(services).Value;
+    }
+
+    /// <summary>A valid root secret and one more setting (which may be the secret itself).</summary>
+    private static Dictionary<string, string?> WithSecret(string setting, string value) =>
+        new() { ["WidgetIdentity:Secret"] = TestOptions.Secret, [$"WidgetIdentity:{setting}"] = value };
 
     private sealed class FixedOptionsMonitor(WidgetIdentityOptions value) : Microsoft.Extensions.Options.IOptionsMonitor<WidgetIdentityOptions>
     {

@@ -65,6 +65,20 @@ public sealed class WidgetIdentityHashTests
     }
 
     [Fact]
+    public void Compute_names_the_missing_secret_or_value()
+    {
+        Assert.Throws<ArgumentNullException>("secret", () => WidgetIdentityHash.Compute((string)null!, "42"));
+        Assert.Throws<ArgumentNullException>("value", () => WidgetIdentityHash.Compute(VectorSecret, null!));
+    }
+
+    [Fact]
+    public void Verify_names_the_missing_secret_or_value()
+    {
+        Assert.Throws<ArgumentNullException>("secret", () => WidgetIdentityHash.Verify((string)null!, "42", VectorHashOf42));
+        Assert.Throws<ArgumentNullException>("value", () => WidgetIdentityHash.Verify(VectorSecret, null!, VectorHashOf42));
+    }
+
+    [Fact]
     public void Compute_hashes_long_ids_that_do_not_fit_on_the_stack()
     {
         var longId = new string('é', 10_000);

@@ -88,6 +88,18 @@ public sealed class ScriptBuilderTests
     }
 
     [Fact]
+    public void Attributes_leave_out_null_values_while_arrays_keep_null_items_and_false_stays_false()
+    {
+        var text = new StringBuilder();
+        new ScriptBuilder(text).Attributes(new Dictionary<string, object?>
+        {
+            ["gone"] = null, ["trial"] = false, ["tags"] = new object?[] { null, "vip", null }, ["score"] = -2.25, ["big"] = 12345678901234m,
+        });
+
+        Assert.Equal("""{"trial":false,"tags":[null,"vip",null],"score":-2.25,"big":12345678901234}""", text.ToString());
+    }
+
+    [Fact]
     public void A_finite_float_is_written_as_a_number()
     {
         var text = new StringBuilder();
