@@ -186,6 +186,14 @@ public class SecretGuardSiteTests(GuardSiteFactory factory) : IClassFixture<Guar
         Assert.All(site.Logs, log => Assert.DoesNotContain(Marker, log.Message));
     }
 
+    [Fact]
+    public async Task A_page_that_ends_in_the_start_of_the_secret_arrives_whole()
+    {
+        var body = await Client().GetStringAsync("/tail");
+
+        Assert.Equal("<p>clean page</p>" + GuardSiteFactory.RootSecret[..12], body);
+    }
+
     private HttpClient Client() => factory.CreateClient(new() { AllowAutoRedirect = false });
 
     private static string Gunzip(byte[] bytes)

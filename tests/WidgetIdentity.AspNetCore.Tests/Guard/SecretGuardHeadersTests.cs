@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using WidgetIdentity.Guard;
 using WidgetIdentity.Guard.Scanning;
+using WidgetIdentity.Tests.Support;
 
 namespace WidgetIdentity.Tests.Guard;
 
@@ -36,5 +37,39 @@ public class SecretGuardHeadersTests
         context.Response.Headers["X-Debug"] = Secret;
 
         Assert.False(SecretGuardHeaders.Scan(context, patterns, SecretGuardMode.Block, NullLogger.Instance));
+    }
+
+    [Fact]
+    public void Every_value_of_a_header_and_every_header_holding_a_secret_is_masked()
+    {
+        var patterns = new SecretPatternSet([TestSecrets.Plain]);
+        var context = new DefaultHttpContext();
+        context.Response.Headers.SetCookie = new(["a=" + TestSecrets.Plain, "b=clean", "c=" + TestSecrets.Plain]);
+        context.Response.Headers["X-First"] = TestSecrets.Plain;
+        context.Response.Headers["X-Second"] = "key " + TestSecrets.Plain;
+        var mask = new string('*', TestSecrets.Plain.Length);
+
+        Assert.True(SecretGuardHeaders.Scan(context, patterns, SecretGuardMode.Redact, NullLogger.Instance));
+
+        Assert.Equal(new string?[] { "a=" + mask, "b=clean", "c=" + mask }, context.Response.Headers.SetCookie.ToArray());
+        Assert.Equal(mask, context.Response.Headers["X-First"].ToString());
+        Assert.Equal("key " + mask, context.Response.Headers["X-Second"].ToString());
+    }
+
+    [Fact]
+    public void The_log_entry_names_the_header_and_the_form_the_secret_was_in_never_the_secret()
+    {
+        var patterns = new SecretPatternSet([TestSecrets.Plain]);
+        var context = new DefaultHttpContext();
+        context.Response.Headers["X-Debug"] = "key=" + TestSecrets.Plain;
+        var logs = new ListLoggerProvider();
+
+        SecretGuardHeaders.Scan(context, patterns, SecretGuardMode.Redact, logs.CreateLogger("guard"));
+
+        var entry = Assert.Single(logs.Entries);
+        Assert.Equal(102, entry.EventId.Id);
+        Assert.Contains("X-Debug", entry.Message, StringComparison.Ordinal);
+        Assert.Contains("Raw", entry.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestSecrets.Plain, entry.Message, StringComparison.Ordinal);
     }
 }

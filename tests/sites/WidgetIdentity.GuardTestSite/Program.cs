@@ -97,6 +97,9 @@ app.MapGet("/compressed/page", async (HttpContext context, bool? flush) =>
         }
     }
 });
+app.MapGet("/tail", (HttpContext context) =>
+    // Ends in the first characters of the secret, never completed: held back to the end, then sent as they are.
+    Results.Text("<p>clean page</p>" + Secret(context.RequestServices)[..12], "text/html"));
 app.MapGet("/encoded", async (HttpContext context) =>
 {
     // A body the app gzips itself (as a proxy or a cache would send it): the guard decodes it on the side to scan it.
