@@ -217,14 +217,5 @@ public class SecretGuardBodyTests
         Assert.Empty(harness.Sent);
     }
 
-    internal static byte[] Gzip(string text)
-    {
-        using var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, CompressionLevel.Fastest))
-        {
-            gzip.Write(Encoding.UTF8.GetBytes(text));
-        }
-
-        return output.ToArray();
-    }
+    internal static byte[] Gzip(string text) => EncodedBodies.Encode("gzip", text);
 }

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using WidgetIdentity.Guard;
@@ -19,7 +18,7 @@ public class SecretGuardContentEncodingTests
     public async Task A_clean_encoded_body_is_scanned_and_sent_unchanged(string encoding)
     {
         using var harness = new GuardHarness(contentEncoding: encoding);
-        var encoded = Encode(encoding, "<p>" + new string('x', 5000) + "</p>");
+        var encoded = EncodedBodies.Encode(encoding, "<p>" + new string('x', 5000) + "</p>");
 
         foreach (var chunk in encoded.Chunk(7))
         {
@@ -39,7 +38,7 @@ public class SecretGuardContentEncodingTests
     {
         using var harness = new GuardHarness(contentEncoding: encoding);
         var clean = "<p>" + new string('x', 5000);
-        var encoded = Encode(encoding, clean + TestSecrets.Awkward + "</p>");
+        var encoded = EncodedBodies.Encode(encoding, clean + TestSecrets.Awkward + "</p>");
 
         foreach (var chunk in encoded.Chunk(7))
         {
@@ -50,7 +49,7 @@ public class SecretGuardContentEncodingTests
 
         Assert.True(harness.Body.Blocked);
         // The clean start may have gone out (a real server would then abort); not one character of the secret did.
-        var received = DecodePrefix(encoding, harness.Sent);
+        var received = EncodedBodies.DecodePrefix(encoding, harness.Sent);
         Assert.True(clean.StartsWith(received, StringComparison.Ordinal), $"The client could decode: ...{received[^Math.Min(received.Length, 20)..]}");
         var entry = Assert.Single(harness.Logs.Entries, entry => entry.EventId.Id == 103);
         Assert.Contains(encoding, entry.Message, StringComparison.Ordinal);
@@ -65,7 +64,7 @@ public class SecretGuardContentEncodingTests
     {
         using var harness = new GuardHarness(contentEncoding: encoding);
 
-        await harness.Body.WriteAsync(Encode("gzip", "<p>clean</p>"));
+        await harness.Body.WriteAsync(EncodedBodies.Encode("gzip", "<p>clean</p>"));
         await harness.Body.CompleteAsync();
 
         AssertRefused(harness, encoding);
@@ -76,7 +75,7 @@ public class SecretGuardContentEncodingTests
     {
         using var harness = new GuardHarness(SecretGuardMode.Redact, ["gzip", "br"]);
 
-        await harness.Body.WriteAsync(Encode("br", "<p>clean</p>"));
+        await harness.Body.WriteAsync(EncodedBodies.Encode("br", "<p>clean</p>"));
         await harness.Body.CompleteAsync();
 
         AssertRefused(harness, "gzip,br");
@@ -115,47 +114,5 @@ public class SecretGuardContentEncodingTests
         var entry = Assert.Single(harness.Logs.Entries);
         Assert.Equal(104, entry.EventId.Id);
         Assert.Contains(encoding, entry.Message, StringComparison.Ordinal);
-    }
-
-    // What a client could decode from the bytes it received before the response was cut off.
-    private static string DecodePrefix(string encoding, byte[] received)
-    {
-        using Stream decoder = encoding.Trim().ToLowerInvariant() switch
-        {
-            "gzip" or "x-gzip" => new GZipStream(new MemoryStream(received), CompressionMode.Decompress),
-            "deflate" => new ZLibStream(new MemoryStream(received), CompressionMode.Decompress),
-            _ => new BrotliStream(new MemoryStream(received), CompressionMode.Decompress),
-        };
-        var decoded = new MemoryStream();
-        var buffer = new byte[1];
-        try
-        {
-            while (decoder.Read(buffer) == 1)
-            {
-                decoded.WriteByte(buffer[0]);
-            }
-        }
-        catch (InvalidDataException)
-        {
-        }
-
-        return Encoding.UTF8.GetString(decoded.ToArray());
-    }
-
-    private static byte[] Encode(string encoding, string text)
-    {
-        using var output = new MemoryStream();
-        using (Stream encoder = encoding.Trim().ToLowerInvariant() switch
-        {
-            "gzip" or "x-gzip" => new GZipStream(output, CompressionLevel.Fastest),
-            "deflate" => new ZLibStream(output, CompressionLevel.Fastest),
-            "br" => new BrotliStream(output, CompressionLevel.Fastest),
-            _ => throw new ArgumentOutOfRangeException(nameof(encoding), encoding, "No encoder for this test."),
-        })
-        {
-            encoder.Write(Encoding.UTF8.GetBytes(text));
-        }
-
-        return output.ToArray();
     }
 }

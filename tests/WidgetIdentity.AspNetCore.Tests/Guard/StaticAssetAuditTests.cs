@@ -94,15 +94,7 @@ public sealed class StaticAssetAuditTests : IDisposable
     private static byte[] Compress(string path, string text)
     {
         text = string.Concat(Enumerable.Repeat("var count = count + 1;\n", 200)) + text;
-        using var output = new MemoryStream();
-        using (Stream encoder = path.EndsWith(".br", StringComparison.Ordinal)
-            ? new BrotliStream(output, CompressionLevel.SmallestSize)
-            : new GZipStream(output, CompressionLevel.SmallestSize))
-        {
-            encoder.Write(Encoding.UTF8.GetBytes(text));
-        }
-
-        var compressed = output.ToArray();
+        var compressed = EncodedBodies.Encode(path.EndsWith(".br", StringComparison.Ordinal) ? "br" : "gzip", text, CompressionLevel.SmallestSize);
         Assert.True(compressed.AsSpan().IndexOf("TEST-ONLY"u8) < 0, "The compressed copy must not hold the secret's bytes as they are.");
         return compressed;
     }
