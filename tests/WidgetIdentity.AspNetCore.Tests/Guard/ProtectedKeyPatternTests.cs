@@ -31,7 +31,8 @@ public class ProtectedKeyPatternTests
     [InlineData("Connection*")]
     [InlineData("ConnectionStrings::Default")]
     [InlineData(":ApiKey")]
-    public void Refuses_what_is_not_a_key_pattern(string pattern)
+    [InlineData(null)]
+    public void Refuses_what_is_not_a_key_pattern(string? pattern)
     {
         Assert.Null(ProtectedKeyPattern.Parse(pattern));
     }

@@ -42,4 +42,51 @@ public class ProtectedValueRuleTests
         Assert.Empty(ConnectionStringPasswords.Find("https://cache.example.com/path"));
         Assert.Empty(ConnectionStringPasswords.Find("sk_test_TESTONLY4eC39HqLyjWDarjtT1zdp7dc"));
     }
+
+    [Fact]
+    public void A_value_of_exactly_sixteen_characters_is_guarded_and_one_of_fifteen_is_too_short()
+    {
+        Assert.Null(ProtectedValueRule.Check("TEST-ONLY-x7Qm2L"));
+        Assert.Equal(UnguardedReason.TooShort, ProtectedValueRule.Check("TEST-ONLY-x7Qm2"));
+    }
+
+    [Theory]
+    [InlineData("3.14159265358979323846")] // a decimal point
+    [InlineData("-1,234,567,890.125")] // a sign and thousands separators
+    [InlineData("6.02214076E+23 per mol")] // an exponent, in a sentence
+    public void A_number_in_any_invariant_notation_is_an_ordinary_value(string value)
+    {
+        Assert.Equal(UnguardedReason.OrdinaryValue, ProtectedValueRule.Check(value));
+    }
+
+    [Theory]
+    [InlineData("CorrectHorseBatteryStaple")] // letters only, no dot: a passphrase, not a host name
+    [InlineData("x7Qm2Lp9.Wz4K3TEST.ONLY42")] // dotted, but the last part has digits: a token, not a host name
+    [InlineData("TEST+ONLY.x7Qm2Lp9.abc")] // dotted, but "+" is not in a host name
+    [InlineData("acct-42:TEST-ONLY-9Wz4")] // an "id:secret" pair reads as an absolute URI with the scheme acct-42
+    [InlineData("9TESTONLY://x7Qm2Lp9Wz4K")] // "://" but not a URL
+    public void A_token_that_only_looks_like_a_host_name_or_url_is_guarded(string value)
+    {
+        Assert.Null(ProtectedValueRule.Check(value));
+    }
+
+    [Fact]
+    public void A_url_path_segment_of_sixteen_characters_is_a_token_and_guarded()
+    {
+        Assert.Null(ProtectedValueRule.Check("https://hooks.example.com/services/TESTONLYx7Qm2Lp9"));
+        Assert.Equal(UnguardedReason.OrdinaryValue, ProtectedValueRule.Check("https://hooks.example.com/services/TESTONLYx7Qm2Lp"));
+    }
+
+    [Fact]
+    public void A_host_name_whose_labels_are_as_long_as_dns_allows_is_an_ordinary_value()
+    {
+        Assert.Equal(UnguardedReason.OrdinaryValue, ProtectedValueRule.Check(new string('a', 63) + ".example.com"));
+    }
+
+    [Fact]
+    public void An_empty_password_is_no_password()
+    {
+        Assert.Empty(ConnectionStringPasswords.Find("Server=db;User Id=app;Password=;"));
+        Assert.Empty(ConnectionStringPasswords.Find("redis://app:@cache.example.com:6379/0"));
+    }
 }
