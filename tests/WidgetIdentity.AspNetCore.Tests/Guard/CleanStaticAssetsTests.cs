@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.StaticAssets;
@@ -92,6 +93,37 @@ public class CleanStaticAssetsTests
         Assert.Equal($"var key = '{new string('*', TestSecrets.Plain.Length)}';", Encoding.UTF8.GetString(sent));
     }
 
+    [Fact]
+    public async Task A_plain_asset_without_a_content_length_is_sent_without_a_scan_when_its_endpoint_declares_the_audited_length()
+    {
+        var file = Encoding.UTF8.GetBytes($"var key = '{TestSecrets.Plain}';");
+        using var harness = PlainAsset(Audited(PlainAssetPath, file.Length, GuardHarness.Patterns), contentLength: null, declared: file.Length);
+
+        var sent = await SendFile(harness, file);
+
+        Assert.Equal(file, sent);
+    }
+
+    [Theory]
+    [InlineData(null, -1)] // no Content-Length, another length declared
+    [InlineData(-1, 0)] // another Content-Length, the audited length declared
+    public async Task A_plain_asset_whose_length_is_not_the_audited_one_is_scanned(int? contentLengthOffset, int declaredOffset)
+    {
+        var file = Encoding.UTF8.GetBytes($"var key = '{TestSecrets.Plain}';");
+        using var harness = PlainAsset(
+            Audited(PlainAssetPath, file.Length, GuardHarness.Patterns), file.Length + contentLengthOffset, file.Length + declaredOffset);
+
+        var sent = await SendFile(harness, file);
+
+        Assert.Equal($"var key = '{new string('*', TestSecrets.Plain.Length)}';", Encoding.UTF8.GetString(sent));
+    }
+
+    [Fact]
+    public void Before_any_audit_no_file_is_recorded_as_clean()
+    {
+        Assert.Empty(new CleanStaticAssets().RecordedFiles);
+    }
+
     private static async Task<byte[]> SendFile(GuardHarness harness, byte[] file)
     {
         var path = Path.GetTempFileName();
@@ -108,11 +140,14 @@ public class CleanStaticAssetsTests
         }
     }
 
-    private static GuardHarness PlainAsset(byte[] file, CleanStaticAssets clean)
+    private static GuardHarness PlainAsset(byte[] file, CleanStaticAssets clean) => PlainAsset(clean, file.Length, declared: null);
+
+    // A plain asset whose response carries contentLength and whose endpoint declares the length declared (from the build manifest).
+    private static GuardHarness PlainAsset(CleanStaticAssets clean, long? contentLength, long? declared)
     {
         var harness = new GuardHarness(cleanAssets: clean);
-        SetAssetEndpoint(harness, PlainAssetPath);
-        harness.Context.Response.ContentLength = file.Length;
+        SetAssetEndpoint(harness, PlainAssetPath, declared is { } length ? [new StaticAssetResponseHeader("Content-Length", length.ToString(CultureInfo.InvariantCulture))] : []);
+        harness.Context.Response.ContentLength = contentLength;
         return harness;
     }
 
@@ -139,7 +174,7 @@ public class CleanStaticAssetsTests
         return harness;
     }
 
-    private static void SetAssetEndpoint(GuardHarness harness, string assetPath)
+    private static void SetAssetEndpoint(GuardHarness harness, string assetPath, StaticAssetResponseHeader[]? responseHeaders = null)
     {
         var descriptor = new StaticAssetDescriptor
         {
@@ -147,7 +182,7 @@ public class CleanStaticAssetsTests
             AssetPath = assetPath,
             Selectors = [],
             Properties = [],
-            ResponseHeaders = [],
+            ResponseHeaders = responseHeaders ?? [],
         };
         harness.Context.SetEndpoint(new Endpoint(null, new EndpointMetadataCollection(descriptor), "js/app.js"));
     }

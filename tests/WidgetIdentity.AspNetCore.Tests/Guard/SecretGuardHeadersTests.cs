@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using WidgetIdentity.Guard;
@@ -71,5 +72,52 @@ public class SecretGuardHeadersTests
         Assert.Contains("X-Debug", entry.Message, StringComparison.Ordinal);
         Assert.Contains("Raw", entry.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(TestSecrets.Plain, entry.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_long_header_value_without_a_secret_is_left_alone_and_not_logged()
+    {
+        var patterns = new SecretPatternSet([TestSecrets.Plain]);
+        var context = new DefaultHttpContext();
+        var value = "max-age=31536000; includeSubDomains; preload; report-uri=https://reports.example.com/hsts";
+        context.Response.Headers["X-Policy"] = value;
+        var logs = new ListLoggerProvider();
+
+        Assert.True(SecretGuardHeaders.Scan(context, patterns, SecretGuardMode.Block, logs.CreateLogger("guard")));
+
+        Assert.Equal(value, context.Response.Headers["X-Policy"].ToString());
+        Assert.Empty(logs.Entries);
+    }
+
+    [Fact]
+    public void A_secret_twice_in_one_value_is_masked_twice_and_logged_once_in_its_form()
+    {
+        var patterns = new SecretPatternSet([TestSecrets.Plain]);
+        var context = new DefaultHttpContext();
+        context.Response.Headers["X-Debug"] = TestSecrets.Plain + " and " + TestSecrets.Plain;
+        var logs = new ListLoggerProvider();
+        var mask = new string('*', TestSecrets.Plain.Length);
+
+        Assert.True(SecretGuardHeaders.Scan(context, patterns, SecretGuardMode.Redact, logs.CreateLogger("guard")));
+
+        Assert.Equal(mask + " and " + mask, context.Response.Headers["X-Debug"].ToString());
+        var entry = Assert.Single(logs.Entries);
+        Assert.Contains("(Raw)", entry.Message, StringComparison.Ordinal);
+    }
+
+    // A header value ends where it ends: a secret at its end is whole even when a longer secret begins with it.
+    [Theory]
+    [InlineData("key={0}")]
+    [InlineData("{0} then {0}")]
+    public void A_secret_that_ends_the_value_is_masked_even_when_a_longer_secret_begins_with_it(string format)
+    {
+        const string Secret = "TEST-ONLY-abcdefgh";
+        var patterns = new SecretPatternSet([Secret, Secret + "-and-longer"]);
+        var context = new DefaultHttpContext();
+        context.Response.Headers["X-Debug"] = string.Format(CultureInfo.InvariantCulture, format, Secret);
+
+        Assert.True(SecretGuardHeaders.Scan(context, patterns, SecretGuardMode.Redact, NullLogger.Instance));
+
+        Assert.Equal(string.Format(CultureInfo.InvariantCulture, format, new string('*', Secret.Length)), context.Response.Headers["X-Debug"].ToString());
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using WidgetIdentity.Guard;
 using WidgetIdentity.Guard.Scanning;
 using WidgetIdentity.Tests.Support;
@@ -103,6 +104,132 @@ public class SecretGuardPatternsTests
         Assert.DoesNotContain(ShortValue, failure.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Each_warning_says_which_part_is_not_guarded_and_why()
+    {
+        var (patterns, logs, _) = Build(new()
+        {
+            ["Mail:Password"] = ShortValue,
+            ["Mail:Host"] = "smtp.mail.example.com",
+            ["Mail:ApiKey"] = "your_secret_key_here",
+            ["ConnectionStrings:Shop"] = "Server=db;Database=shop;User Id=app;Password=" + ShortValue + ";",
+            ["WidgetIdentity:Guard:Protect:0"] = "Mail:*",
+            ["WidgetIdentity:Guard:Protect:1"] = "ConnectionStrings:*",
+        });
+
+        _ = patterns.Current(out _);
+
+        Assert.Equal(
+            [
+                "ConnectionStrings:Shop: the password in its connection string: it is shorter than 16 characters, so masking it would mask ordinary text",
+                "Mail:ApiKey: its value: it is a placeholder, not a secret",
+                "Mail:Host: its value: it is an ordinary value (a boolean, number, date, URL without credentials, host name or sentence) that pages show anyway",
+                "Mail:Password: its value: it is shorter than 16 characters, so masking it would mask ordinary text",
+            ],
+            logs.Entries.Where(entry => entry.EventId.Id == 107).Select(entry => Summary(entry.Message)));
+    }
+
+    [Fact]
+    public void A_reload_repeats_the_warnings_only_when_what_they_say_changes()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Mail:Password"] = ShortValue,
+            ["WidgetIdentity:Guard:Protect:0"] = "Mail:*",
+            ["WidgetIdentity:Guard:Protect:1"] = "Payments:Strpie:SecretKey",
+        };
+        var (patterns, logs, source) = Build(settings);
+        _ = patterns.Current(out _);
+        Assert.Equal([107, 108], Warnings(logs));
+
+        source.ReplaceAll(new Dictionary<string, string?>(settings) { ["Mail:Password"] = "TEST-pw-8" }); // still too short: the same warnings
+        _ = patterns.Current(out _);
+        Assert.Empty(Warnings(logs));
+
+        settings["Mail:Password"] = "smtp.mail.example.com"; // now an ordinary value: a new reason
+        source.ReplaceAll(new Dictionary<string, string?>(settings));
+        _ = patterns.Current(out _);
+        Assert.Equal([107, 108], Warnings(logs));
+
+        settings["WidgetIdentity:Guard:Protect:1"] = "Payments:Stirpe:SecretKey"; // another pattern that matches nothing
+        source.ReplaceAll(new Dictionary<string, string?>(settings));
+        _ = patterns.Current(out _);
+        var entries = logs.Entries.ToArray();
+        Assert.Equal([107, 108], Warnings(logs));
+        Assert.Contains("Payments:Stirpe:SecretKey", entries.Single(entry => entry.EventId.Id == 108).Message, StringComparison.Ordinal);
+    }
+
+    // The report of one pattern that is invalid and of another that matches nothing must not read the same.
+    [Theory]
+    [InlineData("u*:ApiKey", "*:ApiKey")]
+    [InlineData(":ApiKey", "i:ApiKey")]
+    public void An_invalid_pattern_corrected_into_one_that_matches_nothing_is_warned_about(string invalid, string matchingNothing)
+    {
+        var settings = new Dictionary<string, string?> { ["WidgetIdentity:Guard:Protect:0"] = invalid };
+        var (patterns, logs, source) = Build(settings);
+        _ = patterns.Current(out _);
+        Assert.Equal([109], Warnings(logs));
+
+        source.ReplaceAll(new Dictionary<string, string?>(settings) { ["WidgetIdentity:Guard:Protect:0"] = matchingNothing });
+        _ = patterns.Current(out _);
+
+        Assert.Equal([108], Warnings(logs));
+    }
+
+    [Fact]
+    public void New_options_are_guarded_at_once_without_a_configuration_reload()
+    {
+        var options = new SwitchableOptions(new WidgetIdentityOptions { Secret = StripeKey });
+        using var patterns = new SecretGuardPatterns(options);
+        Assert.True(Finds(patterns, StripeKey));
+
+        options.CurrentValue = new WidgetIdentityOptions { Secret = NewStripeKey };
+
+        Assert.True(Finds(patterns, NewStripeKey));
+        Assert.False(Finds(patterns, StripeKey));
+    }
+
+    [Fact]
+    public void A_reloaded_protected_value_is_guarded_while_the_options_stay_the_same()
+    {
+        var source = new ReloadableConfiguration(new Dictionary<string, string?> { ["Payments:Stripe:SecretKey"] = StripeKey });
+        var configuration = new ConfigurationBuilder().Add(source).Build();
+        var options = new SwitchableOptions(new WidgetIdentityOptions { Secret = TestOptions.Secret, Guard = { Protect = ["Payments:*"] } });
+        using var patterns = new SecretGuardPatterns(options, configuration: configuration);
+        Assert.True(Finds(patterns, StripeKey));
+
+        source.ReplaceAll(new Dictionary<string, string?> { ["Payments:Stripe:SecretKey"] = NewStripeKey });
+
+        Assert.True(Finds(patterns, NewStripeKey));
+        Assert.False(Finds(patterns, StripeKey));
+    }
+
+    [Fact]
+    public void Without_any_secret_configured_there_is_nothing_to_guard()
+    {
+        using var patterns = new SecretGuardPatterns(new SwitchableOptions(new WidgetIdentityOptions()));
+
+        Assert.Null(patterns.Current(out var mode));
+        Assert.Equal(SecretGuardMode.Redact, mode);
+    }
+
+    // The warning's key, part and reason: "WidgetIdentity:Guard:Protect covers {Key}, but {Part} is not guarded: {Reason}. Use ...".
+    private static string Summary(string message)
+    {
+        var key = message[(message.IndexOf("covers ", StringComparison.Ordinal) + 7)..message.IndexOf(", but ", StringComparison.Ordinal)];
+        var part = message[(message.IndexOf(", but ", StringComparison.Ordinal) + 6)..message.IndexOf(" is not guarded", StringComparison.Ordinal)];
+        var reason = message[(message.IndexOf("is not guarded: ", StringComparison.Ordinal) + 16)..message.IndexOf(". Use a longer", StringComparison.Ordinal)];
+        return $"{key}: {part}: {reason}";
+    }
+
+    // The warnings logged since the last call, by EventId in order (the log is emptied).
+    private static int[] Warnings(ListLoggerProvider logs)
+    {
+        var ids = logs.Entries.Where(entry => entry.Level == LogLevel.Warning).Select(entry => entry.EventId.Id).Order().ToArray();
+        logs.Entries.Clear();
+        return ids;
+    }
+
     private static bool Finds(SecretGuardPatterns patterns, string text) =>
         patterns.Current(out _)!.FindNext(Encoding.UTF8.GetBytes("<p>" + text + "</p>"), 0, final: true).Kind == ScanHitKind.Match;
 
@@ -118,5 +245,14 @@ public class SecretGuardPatternsTests
             .AddWidgetIdentity()
             .BuildServiceProvider();
         return (services.GetRequiredService<SecretGuardPatterns>(), logs, source);
+    }
+
+    private sealed class SwitchableOptions(WidgetIdentityOptions value) : IOptionsMonitor<WidgetIdentityOptions>
+    {
+        public WidgetIdentityOptions CurrentValue { get; set; } = value;
+
+        public WidgetIdentityOptions Get(string? name) => CurrentValue;
+
+        public IDisposable? OnChange(Action<WidgetIdentityOptions, string?> listener) => null;
     }
 }

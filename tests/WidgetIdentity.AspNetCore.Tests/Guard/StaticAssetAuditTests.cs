@@ -46,7 +46,32 @@ public sealed class StaticAssetAuditTests : IDisposable
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => audit.StartAsync(CancellationToken.None));
 
         Assert.Contains("css/site.css.br", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Remove it from those files", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Mode is Block, so the app does not start", failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("TEST-ONLY", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_secret_across_the_boundary_of_two_reads_is_found()
+    {
+        var filler = new string('x', (64 * 1024) - 10); // the audit reads 64 KiB at a time: the secret starts 10 bytes before the end of the first read
+        Write("js/bundle.js", filler + TestSecrets.Plain);
+        var (audit, logs, clean) = Build("Redact");
+
+        await audit.StartAsync(CancellationToken.None);
+
+        Assert.Contains("js/bundle.js", Assert.Single(logs.Entries, entry => entry.EventId.Id == 105).Message, StringComparison.Ordinal);
+        Assert.Empty(clean.RecordedFiles);
+    }
+
+    [Fact]
+    public async Task A_cancelled_start_up_stops_the_audit()
+    {
+        Write("index.html", "<p>hello</p>");
+        var (audit, _, clean) = Build("Redact");
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => audit.StartAsync(new CancellationToken(canceled: true)));
+        Assert.Empty(clean.RecordedFiles);
     }
 
     [Fact]
