@@ -65,6 +65,7 @@ public class ProtectedValueRuleTests
     [InlineData("TEST+ONLY.x7Qm2Lp9.abc")] // dotted, but "+" is not in a host name
     [InlineData("acct-42:TEST-ONLY-9Wz4")] // an "id:secret" pair reads as an absolute URI with the scheme acct-42
     [InlineData("9TESTONLY://x7Qm2Lp9Wz4K")] // "://" but not a URL
+    [InlineData("TESTONLYx7Qm2Lp9Wz4Kb6Nc8Rd0TESTONLYx7Qm2Lp9Wz4Kb6Nc8Rd0TESTONLYx7Q.abc")] // a first part longer than a DNS label (64)
     public void A_token_that_only_looks_like_a_host_name_or_url_is_guarded(string value)
     {
         Assert.Null(ProtectedValueRule.Check(value));
@@ -87,6 +88,8 @@ public class ProtectedValueRuleTests
     public void An_empty_password_is_no_password()
     {
         Assert.Empty(ConnectionStringPasswords.Find("Server=db;User Id=app;Password=;"));
+        Assert.Empty(ConnectionStringPasswords.Find("Server=db;User Id=app;Password='';"));
+        Assert.Empty(ConnectionStringPasswords.Find("Server=db;User Id=app;Pwd=\"\";"));
         Assert.Empty(ConnectionStringPasswords.Find("redis://app:@cache.example.com:6379/0"));
     }
 }

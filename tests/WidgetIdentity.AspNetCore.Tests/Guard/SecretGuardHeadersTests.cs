@@ -105,10 +105,11 @@ public class SecretGuardHeadersTests
         Assert.Contains("(Raw)", entry.Message, StringComparison.Ordinal);
     }
 
-    // A header value ends where it ends: a secret at its end is whole even when a longer secret begins with it.
+    // A header value ends where it ends: a secret at its end is whole even when a longer secret begins with it, and
+    // so is one followed by the first characters of that longer secret.
     [Theory]
     [InlineData("key={0}")]
-    [InlineData("{0} then {0}")]
+    [InlineData("{0} then {0}-and-long")]
     public void A_secret_that_ends_the_value_is_masked_even_when_a_longer_secret_begins_with_it(string format)
     {
         const string Secret = "TEST-ONLY-abcdefgh";
