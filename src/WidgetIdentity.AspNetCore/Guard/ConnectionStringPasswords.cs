@@ -23,7 +23,7 @@ internal static class ConnectionStringPasswords
             return new[] { password, Uri.UnescapeDataString(password) }.Where(static p => p.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
         }
 
-        if (!value.Contains('=', StringComparison.Ordinal) || !value.Contains(';', StringComparison.Ordinal))
+        if (!value.Contains('=', StringComparison.Ordinal))
         {
             return [];
         }

@@ -38,7 +38,9 @@ public class ProtectedValueRuleTests
         Assert.Equal(["TEST-ONLY-pw-7Qx9Lm2Vz4"], ConnectionStringPasswords.Find("Server=db;User Id=app;Password=TEST-ONLY-pw-7Qx9Lm2Vz4;"));
         Assert.Equal(["TEST-ONLY;quoted'pw"], ConnectionStringPasswords.Find("Host=db;PWD=\"TEST-ONLY;quoted'pw\";Port=5432"));
         Assert.Equal(["TEST-ONLY%2Fpw-Kq81", "TEST-ONLY/pw-Kq81"], ConnectionStringPasswords.Find("redis://app:TEST-ONLY%2Fpw-Kq81@cache.example.com:6379/0"));
+        Assert.Equal(["TEST-ONLY-pw-7Qx9Lm2Vz4"], ConnectionStringPasswords.Find("Password=TEST-ONLY-pw-7Qx9Lm2Vz4"));
         Assert.Empty(ConnectionStringPasswords.Find("Server=db;Integrated Security=true"));
+        Assert.Empty(ConnectionStringPasswords.Find("VEVTVC1PTkxZLWJhc2U2NC12YWx1ZQ=="));
         Assert.Empty(ConnectionStringPasswords.Find("https://cache.example.com/path"));
         Assert.Empty(ConnectionStringPasswords.Find("sk_test_TESTONLY4eC39HqLyjWDarjtT1zdp7dc"));
     }
