@@ -5,8 +5,10 @@ namespace WidgetIdentity.Tests.Guard;
 
 public class ContentDecoderTests
 {
-    [Fact]
-    public void Bytes_fed_while_earlier_ones_are_still_unread_decode_to_the_original()
+    [Theory]
+    [InlineData(true)]  // as the guard reads it: everything decoded after each write
+    [InlineData(false)] // one small read after each write: the decoder takes only part of what was fed
+    public void Writes_larger_than_the_decoders_own_reads_decode_to_the_original(bool drainEachWrite)
     {
         var original = new byte[60_000];
         new Random(20261130).NextBytes(original);
@@ -22,15 +24,27 @@ public class ContentDecoderTests
         foreach (var chunk in compressed.ToArray().Chunk(10_000))
         {
             decoder.Feed(chunk);
-            decoded.Write(buffer, 0, decoder.Read(buffer)); // one small read: the decoder takes only part of what was fed
+            if (drainEachWrite)
+            {
+                Drain(decoder, decoded, buffer);
+            }
+            else
+            {
+                decoded.Write(buffer, 0, decoder.Read(buffer));
+            }
         }
 
+        Drain(decoder, decoded, buffer);
+
+        Assert.Equal(original, decoded.ToArray());
+    }
+
+    private static void Drain(ContentDecoder decoder, MemoryStream decoded, byte[] buffer)
+    {
         int count;
         while ((count = decoder.Read(buffer)) > 0)
         {
             decoded.Write(buffer, 0, count);
         }
-
-        Assert.Equal(original, decoded.ToArray());
     }
 }
