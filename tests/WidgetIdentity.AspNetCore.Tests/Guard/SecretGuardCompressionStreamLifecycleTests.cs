@@ -37,9 +37,7 @@ public class SecretGuardCompressionStreamLifecycleTests
     public void A_secret_split_across_synchronous_writes_is_masked()
     {
         using var harness = new GuardHarness();
-        Assert.True(harness.Body.HandOverToCompression());
-        var compressed = new MemoryStream();
-        var stream = new SecretGuardCompressionStream(new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true), harness.Body);
+        var (stream, compressed) = GzipHandOver(harness);
 
         stream.Write(Encoding.UTF8.GetBytes("<p>" + TestSecrets.Plain[..5]));
         stream.Write(Encoding.UTF8.GetBytes(TestSecrets.Plain[5..] + "</p>"));
@@ -54,9 +52,7 @@ public class SecretGuardCompressionStreamLifecycleTests
     public async Task A_page_that_ends_in_the_start_of_a_secret_is_compressed_whole_when_the_stream_is_disposed(bool synchronous)
     {
         using var harness = new GuardHarness();
-        Assert.True(harness.Body.HandOverToCompression());
-        var compressed = new MemoryStream();
-        var stream = new SecretGuardCompressionStream(new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true), harness.Body);
+        var (stream, compressed) = GzipHandOver(harness);
         var page = Encoding.UTF8.GetBytes("<p>clean</p>" + SecretStart);
 
         if (synchronous)
@@ -79,9 +75,7 @@ public class SecretGuardCompressionStreamLifecycleTests
     public async Task Writes_after_the_stream_is_disposed_are_dropped(bool synchronous)
     {
         using var harness = new GuardHarness();
-        Assert.True(harness.Body.HandOverToCompression());
-        var compressed = new MemoryStream();
-        var stream = new SecretGuardCompressionStream(new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true), harness.Body);
+        var (stream, compressed) = GzipHandOver(harness);
         await stream.WriteAsync(Encoding.UTF8.GetBytes("<p>page</p>"));
         if (synchronous)
         {
@@ -98,5 +92,13 @@ public class SecretGuardCompressionStreamLifecycleTests
 
         Assert.Equal(length, compressed.Length);
         Assert.Equal("<p>page</p>", EncodedBodies.DecodePrefix("gzip", compressed.ToArray()));
+    }
+
+    // The guard hands the scan over to a gzip compression stream, as the app's response compression asks it to.
+    private static (SecretGuardCompressionStream Stream, MemoryStream Compressed) GzipHandOver(GuardHarness harness)
+    {
+        Assert.True(harness.Body.HandOverToCompression());
+        var compressed = new MemoryStream();
+        return (new SecretGuardCompressionStream(new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true), harness.Body), compressed);
     }
 }
