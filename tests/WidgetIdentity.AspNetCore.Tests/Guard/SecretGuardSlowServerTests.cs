@@ -5,8 +5,9 @@ using Microsoft.AspNetCore.Http.Features;
 namespace WidgetIdentity.Tests.Guard;
 
 /// <summary>
-/// A server whose start or write does not complete at once: the app's write completes only when the server's does,
-/// and the bytes go out only after the response has started.
+/// What the guard asks of the server: where the server's start or write does not complete at once, the app's write
+/// completes only when the server's does and the bytes go out only after the response has started; no start or
+/// flush the app's response would not have made without the guard.
 /// </summary>
 public class SecretGuardSlowServerTests
 {
@@ -71,5 +72,33 @@ public class SecretGuardSlowServerTests
         var result = await write;
         Assert.False(result.IsCompleted); // the app may go on writing
         Assert.Equal(Page, server.Sent);
+    }
+
+    [Fact]
+    public async Task A_response_without_a_body_ends_without_a_flush_so_the_server_still_sets_its_length()
+    {
+        var server = new GatedServer();
+        using var body = server.Guard();
+
+        await body.FinishAsync();
+
+        Assert.Empty(server.Calls);
+    }
+
+    [Fact]
+    public async Task A_clean_write_to_a_started_response_goes_straight_to_the_servers_write()
+    {
+        var server = new GatedServer();
+        server.Context.Features.Set<IHttpResponseFeature>(new StartedResponse());
+        using var body = server.Guard();
+
+        await body.WriteAsync(Page);
+
+        Assert.Equal([$"write {Page.Length}"], server.Calls);
+    }
+
+    private sealed class StartedResponse : HttpResponseFeature
+    {
+        public override bool HasStarted => true;
     }
 }
