@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.StaticAssets;
+using Microsoft.Extensions.Logging.Abstractions;
 using WidgetIdentity.Guard;
 using WidgetIdentity.Guard.Scanning;
 
@@ -119,6 +121,38 @@ public class CleanStaticAssetsTests
     }
 
     [Fact]
+    public async Task A_plain_asset_the_audit_found_clean_goes_to_the_servers_own_file_send()
+    {
+        const string path = "/srv/app/wwwroot/js/app.js";
+        var context = new DefaultHttpContext();
+        SetAssetEndpoint(context, PlainAssetPath);
+        context.Response.ContentLength = 1234;
+        var server = new FileSendRecorder();
+        using var body = new SecretGuardBody(context, server, GuardHarness.Patterns, SecretGuardMode.Redact, NullLogger.Instance)
+        {
+            CleanAssets = Audited(PlainAssetPath, 1234, GuardHarness.Patterns),
+        };
+
+        await body.SendFileAsync(path, 0, 1234);
+
+        Assert.Equal([(path, 0L, (long?)1234)], server.FilesSent); // the server's zero-copy send, not a read through the scan
+    }
+
+    [Fact]
+    public async Task A_clean_asset_sent_after_bytes_the_app_has_not_flushed_keeps_its_place_behind_them()
+    {
+        var file = Encoding.UTF8.GetBytes("var answer = 42;");
+        using var harness = PlainAsset(file, Audited(PlainAssetPath, file.Length, GuardHarness.Patterns));
+        var banner = Encoding.UTF8.GetBytes("/* banner */");
+        banner.CopyTo(harness.Feature.Writer.GetSpan(banner.Length));
+        harness.Feature.Writer.Advance(banner.Length);
+
+        var sent = await SendFile(harness, file);
+
+        Assert.Equal("/* banner */var answer = 42;", Encoding.UTF8.GetString(sent));
+    }
+
+    [Fact]
     public void Before_any_audit_no_file_is_recorded_as_clean()
     {
         Assert.Empty(new CleanStaticAssets().RecordedFiles);
@@ -174,7 +208,10 @@ public class CleanStaticAssetsTests
         return harness;
     }
 
-    private static void SetAssetEndpoint(GuardHarness harness, string assetPath, StaticAssetResponseHeader[]? responseHeaders = null)
+    private static void SetAssetEndpoint(GuardHarness harness, string assetPath, StaticAssetResponseHeader[]? responseHeaders = null) =>
+        SetAssetEndpoint(harness.Context, assetPath, responseHeaders);
+
+    private static void SetAssetEndpoint(HttpContext context, string assetPath, StaticAssetResponseHeader[]? responseHeaders = null)
     {
         var descriptor = new StaticAssetDescriptor
         {
@@ -184,8 +221,20 @@ public class CleanStaticAssetsTests
             Properties = [],
             ResponseHeaders = responseHeaders ?? [],
         };
-        harness.Context.SetEndpoint(new Endpoint(null, new EndpointMetadataCollection(descriptor), "js/app.js"));
+        context.SetEndpoint(new Endpoint(null, new EndpointMetadataCollection(descriptor), "js/app.js"));
     }
 
     private static byte[] Gzip(string text) => SecretGuardBodyTests.Gzip(text);
+
+    /// <summary>A server whose own file send only records what it was asked to send.</summary>
+    private sealed class FileSendRecorder() : StreamResponseBodyFeature(Stream.Null)
+    {
+        public List<(string Path, long Offset, long? Count)> FilesSent { get; } = [];
+
+        public override Task SendFileAsync(string path, long offset, long? count, CancellationToken cancellationToken = default)
+        {
+            FilesSent.Add((path, offset, count));
+            return Task.CompletedTask;
+        }
+    }
 }

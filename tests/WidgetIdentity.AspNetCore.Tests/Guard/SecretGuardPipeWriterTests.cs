@@ -40,6 +40,18 @@ public class SecretGuardPipeWriterTests
     }
 
     [Fact]
+    public async Task A_clean_write_to_the_writer_tells_the_app_it_may_go_on_writing()
+    {
+        using var harness = new GuardHarness();
+
+        var result = await harness.Feature.Writer.WriteAsync(Encoding.UTF8.GetBytes("<p>clean</p>"));
+
+        Assert.False(result.IsCompleted); // true would tell a serializer the client is gone: it would stop writing
+        Assert.False(result.IsCanceled);
+        Assert.Equal("<p>clean</p>", Encoding.UTF8.GetString(harness.Sent));
+    }
+
+    [Fact]
     public void Advancing_past_the_memory_handed_out_behind_held_bytes_names_the_count()
     {
         using var harness = new GuardHarness();
