@@ -1,6 +1,8 @@
+using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using WidgetIdentity.Configuration;
 using WidgetIdentity.Dialects;
 using WidgetIdentity.Rendering;
 using WidgetIdentity.Tests.Hashing;
@@ -79,6 +81,16 @@ public sealed class FrontChatDialectTests
     }
 
     [Fact]
+    public void Several_fields_left_out_are_reported_in_one_line_separated_by_semicolons()
+    {
+        var user = new WidgetUser("7") { Email = "jane at example", CustomAttributes = new Dictionary<string, object?> { ["ratio"] = double.NaN } };
+
+        var (_, issues) = Conform(user, Widget(Front, ChatId));
+
+        Assert.Contains("(check the claim read by WidgetIdentity:Claims:Email); the custom attribute \"ratio\" holds a Double", issues);
+    }
+
+    [Fact]
     public void Fields_Front_does_not_document_for_the_identity_are_left_out()
     {
         var user = new WidgetUser("7") { AvatarUrl = "https://cdn.example/a.png", PhoneNumber = "+15550101234", CompanyName = "Acme", City = "Springfield" };
@@ -115,6 +127,38 @@ public sealed class FrontChatDialectTests
     }
 
     [Fact]
+    public void A_visitor_the_widget_knows_nothing_about_gets_init_with_the_chat_id_and_the_launcher_and_no_identity()
+    {
+        Assert.Equal(
+            (WhenReady + """
+              window.FrontChat("init", {"chatId":"chat_0123abcd","useDefaultLauncher":true});
+            });
+            """).ReplaceLineEndings("\n"),
+            Anonymous(Widget(Front, ChatId), resetFirst: false));
+    }
+
+    [Fact]
+    public void Reset_first_for_an_anonymous_visitor_clears_the_previous_session_once_the_widget_is_up_then_starts_it_again()
+    {
+        Assert.Equal(
+            (WhenReady + """
+              window.FrontChat("init", {"chatId":"chat_0123abcd","useDefaultLauncher":false,"onInitCompleted":function () {
+                window.FrontChat("shutdown", {"clearSession":true});
+                window.FrontChat("init", {"chatId":"chat_0123abcd","useDefaultLauncher":true});
+              }});
+            });
+            """).ReplaceLineEndings("\n"),
+            Anonymous(Widget(Front, ChatId), resetFirst: true));
+    }
+
+    [Fact]
+    public void A_widget_built_without_a_chat_id_writes_an_empty_chat_id_never_a_made_up_one()
+    {
+        Assert.Contains("{\"chatId\":\"\",", Render(new WidgetUser("7"), Widget(Front)));
+        Assert.Contains("{\"chatId\":\"\",", Anonymous(Widget(Front), resetFirst: false));
+    }
+
+    [Fact]
     public void The_reset_after_sign_out_is_shutdown_with_clear_session_once_the_bundle_has_run()
     {
         Assert.Equal(
@@ -145,6 +189,7 @@ public sealed class FrontChatDialectTests
         var failure = TestOptions.ValidationFailure(Settings("FrontChat"));
 
         Assert.Contains("WidgetIdentity:AppId is not set", failure.Message);
+        Assert.Contains("Front Chat's init call needs your chat's chatId", failure.Message);
         Assert.Contains("Settings > Inboxes", failure.Message);
     }
 
@@ -175,5 +220,12 @@ public sealed class FrontChatDialectTests
             """).ReplaceLineEndings("\n"),
             writer.ToString());
         Assert.Equal("no-store, private", context.Response.Headers.CacheControl.ToString());
+    }
+
+    private static string Anonymous(ResolvedWidget widget, bool resetFirst)
+    {
+        var text = new StringBuilder();
+        Assert.True(Front.WriteAnonymous(new ScriptBuilder(text), widget, resetFirst));
+        return text.ToString();
     }
 }
