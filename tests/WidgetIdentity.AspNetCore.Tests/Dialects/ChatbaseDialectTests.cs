@@ -84,7 +84,34 @@ public sealed class ChatbaseDialectTests
             """.ReplaceLineEndings("\n"),
             Write(Jane, Legacy()));
         Assert.Null(written!.CustomAttributes);
+        Assert.Contains("the phone number and custom attributes were left out: Chatbase's user-hash identify takes only a name, email and company", issues);
         Assert.Contains("set WidgetIdentity:Signing to Jwt", issues);
+    }
+
+    [Theory]
+    [InlineData("+15550101234", false)]
+    [InlineData(null, true)]
+    public void With_Signing_Hmac_a_phone_number_or_custom_attributes_alone_are_reported_left_out(string? phone, bool customAttributes)
+    {
+        var user = new WidgetUser("7")
+        {
+            PhoneNumber = phone, CustomAttributes = customAttributes ? new Dictionary<string, object?> { ["plan"] = "gold" } : null,
+        };
+
+        var (_, issues) = Conform(user, Legacy());
+
+        Assert.Equal(
+            $$"""window.chatbase("identify", {"user_id":"7","user_hash":"{{Hmac("7")}}"});""",
+            Write(user, Legacy()).Split('\n')[1].Trim());
+        Assert.Contains("the phone number and custom attributes were left out", issues);
+    }
+
+    [Fact]
+    public void With_Signing_Hmac_a_user_with_no_phone_and_an_empty_set_of_custom_attributes_gets_no_warning()
+    {
+        var (_, issues) = Conform(new WidgetUser("7") { Name = "Jane", CustomAttributes = new Dictionary<string, object?>() }, Legacy());
+
+        Assert.Equal("", issues);
     }
 
     [Fact]
@@ -117,6 +144,37 @@ public sealed class ChatbaseDialectTests
         Assert.Null(written.CompanyName);
         Assert.Contains("the company would take Chatbase's user_metadata past its 1000 characters", issues);
         Assert.Contains("WidgetIdentity:Claims:CompanyName", issues);
+    }
+
+    [Fact]
+    public void Legacy_metadata_of_exactly_1000_characters_keeps_the_name_one_more_leaves_it_out()
+    {
+        // "name" (4) + 996 characters is exactly 1000: Chatbase keeps it whole.
+        var (atLimit, noIssues) = Conform(new WidgetUser("7") { Name = new string('n', 996) }, Legacy());
+        Assert.Equal(new string('n', 996), atLimit!.Name);
+        Assert.Equal("", noIssues);
+
+        var (past, issues) = Conform(new WidgetUser("7") { Name = new string('n', 997) }, Legacy());
+        Assert.Null(past!.Name);
+        Assert.Contains("the name would take Chatbase's user_metadata past its 1000 characters", issues);
+        Assert.Contains("WidgetIdentity:Claims:Name", issues);
+        Assert.Equal(
+            $$"""window.chatbase("identify", {"user_id":"7","user_hash":"{{Hmac("7")}}"});""",
+            Write(new WidgetUser("7") { Name = new string('n', 997) }, Legacy()).Split('\n')[1].Trim());
+    }
+
+    [Fact]
+    public void Legacy_metadata_past_1000_characters_leaves_out_the_email_before_the_name()
+    {
+        // "name" (4) + 976 + "email" (5) + "jane@example.com" (16) is 1001.
+        var user = new WidgetUser("7") { Name = new string('n', 976), Email = "jane@example.com" };
+
+        var (written, issues) = Conform(user, Legacy());
+
+        Assert.Equal(new string('n', 976), written!.Name);
+        Assert.Null(written.Email);
+        Assert.Contains("the email would take Chatbase's user_metadata past its 1000 characters", issues);
+        Assert.Contains("WidgetIdentity:Claims:Email", issues);
     }
 
     [Fact]
