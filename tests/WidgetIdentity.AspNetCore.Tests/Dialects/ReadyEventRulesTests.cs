@@ -42,6 +42,7 @@ public sealed class ReadyEventRulesTests
         var (written, issues) = Conform(new WidgetUser("42"), widget);
 
         Assert.Null(written);
+        Assert.Contains("the user has no name, email or avatar, which Chatwoot's setUser requires, so the identity was left out", issues);
         Assert.Contains("WidgetIdentity:Widgets:support:IncompleteUser is Anonymous", issues);
     }
 
@@ -194,6 +195,24 @@ public sealed class ReadyEventRulesTests
             }, { once: true });
             """.ReplaceLineEndings("\n"),
             Write(new WidgetUser("7") { Email = "a@b.example" }, resetFirst: true, VendorDialects.Chatku));
+    }
+
+    [Fact]
+    public void Reset_first_sets_the_custom_attributes_inside_the_same_once_listener_as_the_user()
+    {
+        var user = new WidgetUser("7") { Email = "a@b.example", CustomAttributes = new Dictionary<string, object?> { ["plan"] = "gold" } };
+
+        Assert.Equal(
+            """
+            window.addEventListener("chatbot:ready", function () {
+              window.$chatbot.reset();
+              window.addEventListener("chatbot:ready", function () {
+                window.$chatbot.setUser("7", {"email":"a@b.example","identifier_hash":"HASH"});
+                window.$chatbot.setCustomAttributes({"plan":"gold"});
+              }, { once: true });
+            }, { once: true });
+            """.ReplaceLineEndings("\n"),
+            Write(user, resetFirst: true, VendorDialects.Chatku));
     }
 
     [Fact]
