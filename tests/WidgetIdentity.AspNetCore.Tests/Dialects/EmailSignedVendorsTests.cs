@@ -57,6 +57,18 @@ public sealed class EmailSignedVendorsTests
     }
 
     [Theory]
+    [InlineData("Crisp", "Crisp")]
+    [InlineData("HelpScout", "Help Scout")]
+    [InlineData("Plain", "Plain")]
+    public void Writing_a_user_without_an_email_is_refused_saying_the_vendor_signs_the_email(string vendor, string vendorName)
+    {
+        var error = Assert.Throws<ArgumentException>(() => WriteAsIs(VendorDialects.Find(vendor)!, new WidgetUser("1") { Name = "Jane Doe" }));
+
+        Assert.Equal("user", error.ParamName);
+        Assert.StartsWith($"{vendorName} signs the email: Conform leaves out a user without one.", error.Message);
+    }
+
+    [Theory]
     [InlineData("crisp")]
     [InlineData("HELPSCOUT")]
     [InlineData("Plain")]

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using Microsoft.IdentityModel.Tokens;
 using WidgetIdentity.Dialects;
 using WidgetIdentity.Tests.Support;
 using WidgetIdentity.Users;
@@ -107,6 +108,7 @@ public sealed class FeaturebaseDialectTests
         Assert.Equal(["plan"], written!.CustomAttributes!.Keys);
         Assert.Contains("\"userId\" was left out", issues);
         Assert.Contains("\"exp\" was left out", issues);
+        Assert.Contains("(rename it in WidgetIdentity:Claims:CustomAttributes or in your IWidgetUserResolver)", issues);
         Assert.Equal("7", jwt.GetClaim("userId").Value);
     }
 
@@ -122,6 +124,20 @@ public sealed class FeaturebaseDialectTests
 
         Assert.Equal(12.5, jwt.GetPayloadValue<double>("mrr"));
         Assert.Equal("2024-05-01T00:00:00.0000000+00:00", jwt.GetPayloadValue<string>("since"));
+    }
+
+    [Fact]
+    public async Task Unsigned_64_bit_attributes_are_exact_json_integers_when_they_fit_a_long_and_json_numbers_beyond()
+    {
+        var user = new WidgetUser("7")
+        {
+            CustomAttributes = new Dictionary<string, object?> { ["largest"] = (ulong)long.MaxValue, ["huge"] = ulong.MaxValue },
+        };
+
+        var jwt = await ValidatedJwt(Render(user, Widget(Featurebase, AppId)));
+
+        Assert.Contains("\"largest\":9223372036854775807", Base64UrlEncoder.Decode(jwt.EncodedPayload));
+        Assert.Equal(18446744073709551615d, jwt.GetPayloadValue<double>("huge"));
     }
 
     [Fact]
@@ -157,6 +173,7 @@ public sealed class FeaturebaseDialectTests
         var failure = TestOptions.ValidationFailure(Settings("Ainisa", ("Widgets:feedback:Vendor", "Featurebase")));
 
         Assert.Contains("WidgetIdentity:Widgets:feedback:AppId is not set", failure.Message);
+        Assert.Contains("Featurebase's boot call needs your workspace's App ID", failure.Message);
         Assert.Contains("Settings > Developers > Installation", failure.Message);
     }
 

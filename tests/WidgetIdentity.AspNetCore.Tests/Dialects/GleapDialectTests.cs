@@ -72,6 +72,18 @@ public sealed class GleapDialectTests
         Assert.Equal(GleapDialect.MaxCustomDataKeys, written!.CustomAttributes!.Count);
         Assert.Equal(Enumerable.Range(1, 35).Select(i => $"key{i}"), written.CustomAttributes.Keys);
         Assert.Contains("5 custom attributes past Gleap's limit of 35", issues);
+        Assert.Contains("(check WidgetIdentity:Claims:CustomAttributes or the attributes your IWidgetUserResolver returns)", issues);
+    }
+
+    [Fact]
+    public void Custom_data_of_exactly_35_keys_is_sent_whole_without_a_warning()
+    {
+        var attributes = Enumerable.Range(1, 35).ToDictionary(i => $"key{i}", i => (object?)i);
+
+        var (written, issues) = Conform(new WidgetUser("7") { CustomAttributes = attributes }, Widget(Gleap));
+
+        Assert.Equal(Enumerable.Range(1, 35).Select(i => $"key{i}"), written!.CustomAttributes!.Keys);
+        Assert.Equal("", issues);
     }
 
     [Fact]

@@ -26,11 +26,11 @@ public sealed class HelpScoutDialectTests
         var user = Jane with
         {
             CompanyName = "Acme", AvatarUrl = "https://cdn.example/j.png", PhoneNumber = "+15550101234", City = "Springfield",
-            CustomAttributes = new Dictionary<string, object?> { ["plan"] = "gold", ["orders"] = 12, ["vip"] = true, ["balance"] = 12.5m },
+            CustomAttributes = new Dictionary<string, object?> { ["plan"] = "gold", ["orders"] = 12, ["vip"] = true, ["trial"] = false, ["balance"] = 12.5m },
         };
 
         Assert.Equal(
-            $$"""window.Beacon("identify", {"name":"Jane Doe","email":"jane@example.com","company":"Acme","avatar":"https://cdn.example/j.png","signature":"{{Signature("jane@example.com")}}","plan":"gold","orders":"12","vip":"true","balance":"12.5"});""",
+            $$"""window.Beacon("identify", {"name":"Jane Doe","email":"jane@example.com","company":"Acme","avatar":"https://cdn.example/j.png","signature":"{{Signature("jane@example.com")}}","plan":"gold","orders":"12","vip":"true","trial":"false","balance":"12.5"});""",
             Write(HelpScout, user));
     }
 
@@ -51,6 +51,7 @@ public sealed class HelpScoutDialectTests
 
         var (written, issues) = Conform(HelpScout, Jane with { Name = new string('n', 79) + "\U0001F600" }); // 81 UTF-16 units, the emoji at 80-81
         Assert.Equal(new string('n', 79), written!.Name);
+        Assert.Contains("the name is longer than the 80 characters Help Scout keeps, so it was cut to fit", issues);
         Assert.Contains("WidgetIdentity:Claims:Name", issues);
     }
 
@@ -100,6 +101,7 @@ public sealed class HelpScoutDialectTests
         Assert.Contains($"\"signature\":\"{Signature("jane@example.com")}\"", script);
         Assert.Contains("\"Email\" was left out", issues);
         Assert.Contains("\"signature\" was left out", issues);
+        Assert.Contains("(rename it in WidgetIdentity:Claims:CustomAttributes or in your IWidgetUserResolver)", issues);
     }
 
     [Fact]
@@ -112,6 +114,7 @@ public sealed class HelpScoutDialectTests
         Assert.Equal(30, written!.CustomAttributes!.Count);
         Assert.DoesNotContain("a31", written.CustomAttributes.Keys);
         Assert.Contains("\"a31\" was left out: Help Scout keeps at most 30 attributes", issues);
+        Assert.Contains("(send fewer through WidgetIdentity:Claims:CustomAttributes or your IWidgetUserResolver)", issues);
     }
 
     [Fact]

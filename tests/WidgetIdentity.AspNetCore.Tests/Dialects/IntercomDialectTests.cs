@@ -84,7 +84,7 @@ public sealed class IntercomDialectTests
         Assert.Null(written!.City);
         Assert.Contains("the email is not an address Intercom accepts", issues);
         Assert.Contains("WidgetIdentity:Claims:AvatarUrl", issues);
-        Assert.Contains("company_id", issues);
+        Assert.Contains("the company name cannot be sent without the company_id Intercom's company object requires", issues);
         Assert.Contains("WidgetIdentity:Claims:CompanyName", issues);
         Assert.DoesNotContain("Acme", issues);
         Assert.DoesNotContain("jane at example.com", issues);
@@ -164,6 +164,7 @@ public sealed class IntercomDialectTests
         });
 
         Assert.Contains("WidgetIdentity:AppId is not set", failure.Message);
+        Assert.Contains("Intercom's Messenger needs your workspace's app_id", failure.Message);
         Assert.Contains("Settings > Installation > Web", failure.Message);
         Assert.DoesNotContain(TestOptions.Secret, failure.Message);
     }
