@@ -42,6 +42,10 @@ internal static class CustomAttributeValues
             {
                 conformed[name] = written;
             }
+            else if (value is string)
+            {
+                issues.Add($"the custom attribute \"{name}\" is blank text, so it was left out");
+            }
             else
             {
                 issues.Add($"the custom attribute \"{name}\" holds a {value.GetType().Name}, which is not a string, boolean, finite number or date, so it was left out");

@@ -40,10 +40,13 @@ public sealed class CustomAttributeValuesTests
     }
 
     [Fact]
-    public void Blank_text_is_left_out_rather_than_sent_as_a_value()
+    public void Blank_text_is_left_out_and_reported_as_blank_not_as_a_value_of_the_wrong_type()
     {
         var user = new WidgetUser("7") { CustomAttributes = new Dictionary<string, object?> { ["note"] = "  ", ["plan"] = "gold" } };
 
+        var (_, issues) = Conform(user, Widget(Front, "chat"));
+
         Assert.Contains("\"customFields\":{\"plan\":\"gold\"}", Render(user, Widget(Front, "chat")));
+        Assert.Equal("the custom attribute \"note\" is blank text, so it was left out", issues);
     }
 }
