@@ -232,6 +232,7 @@ public sealed partial class OptionsValidationTests
     [InlineData("TokenLifetime", "00:00:01")]
     [InlineData("CookieDomain", "")]
     [InlineData("CookieDomain", "example.com")]
+    [InlineData("CookieDomain", "a.example.com")]
     [InlineData("ScriptUrl", "http://cdn.example/widget.js")]
     public void A_setting_at_the_edge_of_what_is_allowed_starts(string setting, string value)
     {
