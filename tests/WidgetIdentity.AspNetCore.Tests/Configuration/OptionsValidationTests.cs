@@ -232,6 +232,7 @@ public sealed partial class OptionsValidationTests
     [InlineData("TokenLifetime", "00:00:01")]
     [InlineData("CookieDomain", "")]
     [InlineData("CookieDomain", "example.com")]
+    [InlineData("CookieDomain", "a.example.com")]
     [InlineData("ScriptUrl", "http://cdn.example/widget.js")]
     public void A_setting_at_the_edge_of_what_is_allowed_starts(string setting, string value)
     {
@@ -305,6 +306,47 @@ public sealed partial class OptionsValidationTests
                 new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = environment }));
         return Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
             .GetRequiredService<Microsoft.Extensions.Options.IOptions<WidgetIdentityOptions>>(services).Value;
+    }
+
+    [Fact]
+    public void Preview_in_an_app_without_a_host_environment_says_so_and_how_to_turn_it_off()
+    {
+        var failure = TestOptions.ValidationFailure(WithSecret("Preview", "true"));
+
+        Assert.Contains("is on in the (no host environment) environment. "
+            + "The preview widget and its verify endpoint are for development: turn preview off and set the real Vendor, or opt in explicitly:",
+            failure.Message);
+    }
+
+    [Fact]
+    public void A_refused_previous_secret_says_what_to_set_it_to()
+    {
+        var failure = TestOptions.ValidationFailure(WithSecret("PreviousSecret", "too-short"));
+
+        Assert.Contains("so it is not a widget secret the guard can keep out of responses. Set it to the full secret the vendor issued "
+            + "before the current one, or remove it once the vendor has switched over.", failure.Message);
+    }
+
+    [Fact]
+    public void A_secret_too_short_for_a_jwt_says_how_long_it_must_be()
+    {
+        var failure = TestOptions.ValidationFailure(new Dictionary<string, string?>
+        {
+            ["WidgetIdentity:Vendor"] = "Featurebase",
+            ["WidgetIdentity:Secret"] = "TEST-ONLY-short-but-16+",
+            ["WidgetIdentity:AppId"] = "68ac623bb50949d095155ee3",
+        });
+
+        Assert.Contains("the JWT library needs a key of at least 256 bits (32 bytes of UTF-8). "
+            + "Use the full secret from the vendor's identity verification settings.", failure.Message);
+    }
+
+    [Fact]
+    public void Validating_no_options_is_refused_by_name()
+    {
+        var validator = new WidgetIdentity.Configuration.WidgetIdentityOptionsValidator();
+
+        Assert.Equal("options", Assert.Throws<ArgumentNullException>(() => validator.Validate(null, null!)).ParamName);
     }
 
     /// <summary>A valid root secret and one more setting (which may be the secret itself).</summary>

@@ -115,6 +115,25 @@ public sealed class ScriptBuilderTests
         Assert.Throws<ArgumentException>(() => new ScriptBuilder(new StringBuilder()).Literal(new object()));
     }
 
+    [Fact]
+    public void Every_integer_type_and_decimal_is_written_as_a_number()
+    {
+        var text = new StringBuilder();
+        new ScriptBuilder(text).Literal(new object[] { (byte)1, (sbyte)-2, (short)-3, (ushort)4, 5, 6u, 7L, 8UL, 9.5m });
+
+        Assert.Equal("[1,-2,-3,4,5,6,7,8,9.5]", text.ToString());
+    }
+
+    [Fact]
+    public void A_refused_value_says_why()
+    {
+        var infinite = Assert.Throws<ArgumentException>(() => new ScriptBuilder(new StringBuilder()).Literal(double.PositiveInfinity));
+        var other = Assert.Throws<ArgumentException>(() => new ScriptBuilder(new StringBuilder()).Literal(new object()));
+
+        Assert.StartsWith("A number that is not finite has no JSON form.", infinite.Message, StringComparison.Ordinal);
+        Assert.StartsWith("A Object is not a value this package writes into a script.", other.Message, StringComparison.Ordinal);
+    }
+
     private static string WriteString(string value)
     {
         var text = new StringBuilder();

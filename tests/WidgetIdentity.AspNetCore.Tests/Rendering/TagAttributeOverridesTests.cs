@@ -71,6 +71,16 @@ public sealed class TagAttributeOverridesTests
         Assert.False(context.Response.Headers.ContainsKey("Cache-Control"), "an anonymous page stays cacheable");
     }
 
+    [Fact]
+    public async Task An_attribute_keeps_the_custom_attributes_the_app_knows()
+    {
+        var user = new WidgetUser("app-Id") { CustomAttributes = new Dictionary<string, object?> { ["plan"] = "gold" } };
+
+        var written = await Render(FromResolver(user), Request(("Email", "tag")));
+
+        Assert.Equal(new Dictionary<string, string> { ["Id"] = "app-Id", ["Email"] = "tag", ["plan"] = "gold" }, written);
+    }
+
     private static ChatWidgetRequest Request(params (string Property, string Value)[] attributes)
     {
         var request = new ChatWidgetRequest { IncludeScript = false };
@@ -152,6 +162,7 @@ public sealed class TagAttributeOverridesTests
                 ["Id"] = user.Id, ["Email"] = user.Email, ["Name"] = user.Name, ["FirstName"] = user.FirstName, ["LastName"] = user.LastName,
                 ["AvatarUrl"] = user.AvatarUrl, ["PhoneNumber"] = user.PhoneNumber, ["CompanyName"] = user.CompanyName,
                 ["Description"] = user.Description, ["CountryCode"] = user.CountryCode, ["City"] = user.City,
+                ["plan"] = user.CustomAttributes?.GetValueOrDefault("plan"),
             });
     }
 }

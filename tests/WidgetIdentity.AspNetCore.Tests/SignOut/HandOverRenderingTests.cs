@@ -18,6 +18,8 @@ public sealed class HandOverRenderingTests
 {
     private const string VisitorCookie = ".WidgetIdentity.Visitor";
 
+    private const string EnhancedNavigation = "text/html; blazor-enhanced-nav=on";
+
     private readonly ListLoggerProvider _logs = new();
     private readonly Dictionary<string, string?> _settings = new()
     {
@@ -119,6 +121,52 @@ public sealed class HandOverRenderingTests
 
         Assert.Contains("reset()", html);
         Assert.DoesNotContain("setUser", html);
+        Assert.Contains(_logs.Entries, entry => entry.EventId.Name == "ConsentNotGiven");
+    }
+
+    [Fact]
+    public async Task A_blazor_enhanced_navigation_leaves_the_visitor_cookie_to_the_next_full_page()
+    {
+        var context = Context(Principals.Jane);
+        context.Request.Headers.Accept = EnhancedNavigation;
+
+        await RenderBlazor(context);
+
+        Assert.Null(SetCookie(context, VisitorCookie));
+    }
+
+    [Fact]
+    public async Task A_blazor_page_loaded_in_full_remembers_its_visitor()
+    {
+        var context = Context(Principals.Jane);
+
+        await RenderBlazor(context);
+
+        Assert.NotNull(SetCookie(context, VisitorCookie));
+    }
+
+    [Fact]
+    public async Task A_razor_page_remembers_its_visitor_whatever_the_accept_header_says()
+    {
+        var context = Context(Principals.Jane);
+        context.Request.Headers.Accept = EnhancedNavigation;
+
+        await Render(context);
+
+        Assert.NotNull(SetCookie(context, VisitorCookie));
+    }
+
+    [Fact]
+    public async Task Nobody_after_a_user_in_a_blazor_enhanced_navigation_gets_the_reset_and_the_cookie_is_kept_for_the_next_full_page()
+    {
+        var anonymous = await ContextAfterJaneAsync(Principals.Anonymous);
+        anonymous.Request.Headers.Accept = EnhancedNavigation;
+
+        var html = await RenderBlazor(anonymous);
+
+        Assert.Contains("reset()", html);
+        Assert.Null(SetCookie(anonymous, VisitorCookie));
+        Assert.Contains(_logs.Entries, entry => entry.EventId.Name == "HandOverCookieKept");
     }
 
     /// <summary>The next request on a browser whose widget was just told about Jane, carrying the cookie that page set.</summary>
@@ -134,7 +182,7 @@ public sealed class HandOverRenderingTests
         var context = new DefaultHttpContext
         {
             User = user,
-            RequestServices = TestOptions.BuildServices(_settings, services: services => services.AddLogging(builder => builder.AddProvider(_logs))),
+            RequestServices = TestOptions.BuildServices(_settings, services: services => services.AddLogging(builder => builder.AddProvider(_logs).SetMinimumLevel(LogLevel.Debug))),
         };
         if (cookie is not null)
         {
@@ -155,6 +203,10 @@ public sealed class HandOverRenderingTests
         html.WriteTo(writer, HtmlEncoder.Default);
         return writer.ToString();
     }
+
+    private static async Task<string> RenderBlazor(HttpContext context) =>
+        (await context.RequestServices.GetRequiredService<WidgetIdentityRenderer>()
+            .RenderScriptsAsync(context, new ChatWidgetRequest { IncludeScript = false }, RenderingHost.Blazor)).Html;
 
     private sealed class NoConsent : ITrackingConsentFeature
     {
