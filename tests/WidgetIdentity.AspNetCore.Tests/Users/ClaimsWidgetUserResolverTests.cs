@@ -98,6 +98,38 @@ public sealed class ClaimsWidgetUserResolverTests
         Assert.Null(await Resolve(Principals.SignedIn((ClaimTypes.NameIdentifier, "  "))));
     }
 
+    [Fact]
+    public async Task Claims_of_an_identity_that_is_not_signed_in_are_no_user_and_no_warning()
+    {
+        var unauthenticated = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "7"), new Claim(ClaimTypes.Email, "a@b.example")]));
+
+        Assert.Null(await Resolve(unauthenticated));
+        Assert.Empty(_logs.Entries);
+    }
+
+    [Fact]
+    public async Task Every_configured_custom_attribute_claim_the_user_has_reaches_the_widget()
+    {
+        var user = await Resolve(
+            Principals.SignedIn(("sub", "9"), ("urn:example:plan", "gold"), ("urn:example:seats", "12")),
+            new WidgetClaimOptions { CustomAttributes = { ["plan"] = "urn:example:plan", ["seats"] = "urn:example:seats" } });
+
+        Assert.Equal(new Dictionary<string, object?> { ["plan"] = "gold", ["seats"] = "12" }, user?.CustomAttributes);
+    }
+
+    [Fact]
+    public async Task A_missing_context_or_claim_options_is_named_in_the_error()
+    {
+        var resolver = new ClaimsWidgetUserResolver(Microsoft.Extensions.Logging.Abstractions.NullLogger<ClaimsWidgetUserResolver>.Instance);
+
+        var noContext = await Assert.ThrowsAsync<ArgumentNullException>(async () => await resolver.ResolveAsync(null!, new WidgetClaimOptions()));
+        var noOptions = await Assert.ThrowsAsync<ArgumentNullException>(
+            async () => await resolver.ResolveAsync(new DefaultHttpContext { User = Principals.Anonymous }, null!));
+
+        Assert.Equal("context", noContext.ParamName);
+        Assert.Equal("claims", noOptions.ParamName);
+    }
+
     private async Task<WidgetUser?> Resolve(ClaimsPrincipal principal, WidgetClaimOptions? claims = null)
     {
         using var factory = LoggerFactory.Create(builder => builder.AddProvider(_logs));

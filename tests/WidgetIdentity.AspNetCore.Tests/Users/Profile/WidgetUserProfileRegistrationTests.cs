@@ -31,10 +31,13 @@ public sealed class WidgetUserProfileRegistrationTests
         var error = StartUpFailure(_ => { });
 
         Assert.Contains("UserManager<ShopUser>, which is not registered", error.Message, StringComparison.Ordinal);
+        Assert.Contains("If the app registers Identity for another user type, name that one", error.Message, StringComparison.Ordinal);
         Assert.Contains("AddWidgetUserProfile<IdentityUser>(...)", error.Message, StringComparison.Ordinal); // what `--auth Individual` registers
+        Assert.Contains("Otherwise register Identity for ShopUser before builder.Build(): ", error.Message, StringComparison.Ordinal);
         Assert.Contains("builder.Services.AddIdentity<ShopUser, IdentityRole>().AddEntityFrameworkStores<YourDbContext>()", error.Message, StringComparison.Ordinal);
         Assert.Contains("using Microsoft.AspNetCore.Identity;", error.Message, StringComparison.Ordinal);
         Assert.Contains("package Microsoft.AspNetCore.Identity.EntityFrameworkCore", error.Message, StringComparison.Ordinal);
+        Assert.Contains("YourDbContext derives from IdentityDbContext<ShopUser>, registered with builder.Services.AddDbContext<YourDbContext>(...)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -132,6 +132,20 @@ public sealed class WidgetUserProfileTests
     }
 
     [Fact]
+    public async Task Without_a_mapped_display_name_Identitys_login_name_stays_the_name()
+    {
+        await using var site = await ProfileSite.StartAsync(profile => profile.Email = user => user.Email);
+        await site.CreateUserAsync(new ShopUser { Id = "1", UserName = "jane.d", Email = "jane@example.com", DisplayName = "Jane Doe" });
+        var cookie = await site.LogInAsync("1");
+
+        var page = await site.GetPageAsync(cookie);
+
+        Assert.Equal("jane.d", page.User.Fields["name"]);
+        Assert.Equal("jane@example.com", page.User.Fields["email"]);
+        Assert.Equal(0, page.Queries);
+    }
+
+    [Fact]
     public async Task Blank_values_in_the_user_row_are_left_out()
     {
         await using var site = await ProfileSite.StartAsync(FullProfile);
