@@ -5,6 +5,8 @@
 #   build/mutation.sh                 # both scopes
 #   build/mutation.sh rendering-core  # Rendering, Hashing, Users, Dialects, Configuration, TagHelpers
 #   build/mutation.sh guard-http      # the guard's HTTP side: Guard/*.cs (not Guard/Scanning)
+#   build/mutation.sh rendering-core -- --mutate '**/Dialects/CustomAttributeValues.cs'
+#                                     # arguments after -- go to Stryker: here, one changed file of the scope
 #
 # Each scope's settings are in build/mutation/<scope>.json; its HTML and JSON reports go to
 # artifacts/mutation/<scope>/reports. Stryker builds the test projects with mutated code in their own output
@@ -13,7 +15,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-scopes=("$@")
+scopes=()
+stryker_args=()
+while (($# > 0)); do
+  if [[ $1 == -- ]]; then
+    shift
+    stryker_args=("$@")
+    break
+  fi
+  scopes+=("$1")
+  shift
+done
 if ((${#scopes[@]} == 0)); then
   scopes=(rendering-core guard-http)
 fi
@@ -25,7 +37,7 @@ for scope in "${scopes[@]}"; do
   [[ -f $config ]] || { echo "unknown scope '$scope' (build/mutation/*.json lists them)" >&2; exit 2; }
   output="$root/artifacts/mutation/$scope"
   rm -rf "$output"
-  (cd src/WidgetIdentity.AspNetCore && dotnet dotnet-stryker --config-file "$config" --output "$output")
+  (cd src/WidgetIdentity.AspNetCore && dotnet dotnet-stryker --config-file "$config" --output "$output" "${stryker_args[@]}")
   report=$(find "$output" -name 'mutation-report.json' | head -n 1)
   python3 - "$scope" "$report" <<'PY'
 import json, sys
