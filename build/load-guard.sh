@@ -8,13 +8,14 @@
 # then the peak memory of a 1 GB streamed response through the guard against a 64 MB one.
 # Servers run on CPU 1 and wrk on CPU 0 (taskset) where the machine has two, so the load generator does not skew
 # the server CPU measured; only one server is under load at a time.
-# Usage: build/load-guard.sh [runs=9] [seconds=3] [only=regex over the row labels]. Needs wrk (apt-get install -y wrk)
+# Usage: [WARMUP=30] build/load-guard.sh [runs=9] [seconds=3] [only=regex over the row labels]. Needs wrk (apt-get install -y wrk)
 # and curl. Prints one line per round, a median line per path, and a summary table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-9}
 seconds=${2:-3}
 only=${3:-.}
+warmup=${WARMUP:-30} # seconds of load on each server before a path's rounds (the Razor page: 90)
 server_cpu=(); client_cpu=()
 if (($(nproc) >= 2)) && command -v taskset >/dev/null; then
   server_cpu=(taskset -c 1); client_cpu=(taskset -c 0)
@@ -72,11 +73,13 @@ measure() { # port path -> microseconds of server CPU per request, requests
 }
 
 summary=()
-compare() { # label path port-off port-on [warm-up seconds=10]
+compare() { # label path port-off port-on [warm-up seconds=$WARMUP]
   [[ $1 =~ $only ]] || return 0
   local a=() b=() ua ra ub rb
-  # Warm-up: tiered compilation needs several seconds under load to reach its optimized code (a Razor page longer).
-  for port in "$3" "$4"; do "${client_cpu[@]}" wrk -t1 -c4 -d"${5:-10}s" "http://127.0.0.1:$port$2" >/dev/null; done
+  # Warm-up: tiered compilation needs tens of seconds under load to reach its optimized code on a server pinned to one
+  # busy core, the guarded server longer (it has more to compile: after 24 s under load, Kestrel's send path there still
+  # ran instrumented code), a Razor page longer still.
+  for port in "$3" "$4"; do "${client_cpu[@]}" wrk -t1 -c4 -d"${5:-$warmup}s" "http://127.0.0.1:$port$2" >/dev/null; done
   for run in $(seq "$runs"); do
     read -r ua ra < <(measure "$3" "$2")
     read -r ub rb < <(measure "$4" "$2")

@@ -20,9 +20,17 @@ internal sealed class BucketTables
     public const int Count = 8;
     public const int Introducers = (1 << AmpPercent) | (1 << Backslash);
 
-    private readonly byte[] _tables; // lo0, hi0, lo1, hi1: 16 bytes each
+    /// <summary>The length of the tables <see cref="Add"/> fills: four nibble tables of 16, then two byte tables of 128.</summary>
+    public const int TablesLength = ByteTables + (2 * 128);
 
-    /// <param name="tables">The four 16-byte tables: low and high nibble of the first byte, then of the second.</param>
+    private const int ByteTables = 64;
+
+    private readonly byte[] _tables; // lo0, hi0, lo1, hi1: 16 bytes each; then the first and second byte tables
+
+    /// <param name="tables">
+    /// <see cref="TablesLength"/> bytes: the four 16-byte tables (low and high nibble of the first byte, then of the
+    /// second), then the buckets of each first byte and each second byte by its low seven bits (128 each).
+    /// </param>
     /// <param name="literalBuckets">The bits of the buckets that hold literal patterns.</param>
     public BucketTables(byte[] tables, int literalBuckets)
     {
@@ -39,6 +47,10 @@ internal sealed class BucketTables
         Hi1x = Vector512.Create(Hi1, Hi1);
         LiteralBuckets256 = Vector256.Create((byte)literalBuckets);
         LiteralBuckets512 = Vector512.Create((byte)literalBuckets);
+        First0x = Vector512.Create(tables.AsSpan(ByteTables, 64));
+        First1x = Vector512.Create(tables.AsSpan(ByteTables + 64, 64));
+        Second0x = Vector512.Create(tables.AsSpan(ByteTables + 128, 64));
+        Second1x = Vector512.Create(tables.AsSpan(ByteTables + 192, 64));
     }
 
     public int LiteralBuckets { get; }
@@ -63,6 +75,18 @@ internal sealed class BucketTables
 
     public Vector512<byte> LiteralBuckets512 { get; }
 
+    /// <summary>The buckets of each first byte by its low seven bits, 0x00-0x3F (for <see cref="Buckets512Vbmi"/>).</summary>
+    public Vector512<byte> First0x { get; }
+
+    /// <summary>The same for 0x40-0x7F.</summary>
+    public Vector512<byte> First1x { get; }
+
+    /// <summary>The buckets of each second byte by its low seven bits, 0x00-0x3F.</summary>
+    public Vector512<byte> Second0x { get; }
+
+    /// <summary>The same for 0x40-0x7F.</summary>
+    public Vector512<byte> Second1x { get; }
+
     /// <summary>Sets <paramref name="bucket"/>'s bit for each first byte and each second byte (any second byte when null).</summary>
     public static void Add(byte[] tables, int bucket, byte[] firstBytes, byte[]? secondBytes)
     {
@@ -71,21 +95,14 @@ internal sealed class BucketTables
         {
             tables[b & 0xF] |= bit;
             tables[16 + (b >> 4)] |= bit;
+            tables[ByteTables + (b & 0x7F)] |= bit;
         }
 
-        for (var n = 0; n < 16; n++)
-        {
-            if (secondBytes is null)
-            {
-                tables[32 + n] |= bit;
-                tables[48 + n] |= bit;
-            }
-        }
-
-        foreach (var b in secondBytes ?? [])
+        foreach (var b in secondBytes ?? Enumerable.Range(0, 256).Select(static b => (byte)b))
         {
             tables[32 + (b & 0xF)] |= bit;
             tables[48 + (b >> 4)] |= bit;
+            tables[ByteTables + 128 + (b & 0x7F)] |= bit;
         }
     }
 
@@ -112,6 +129,19 @@ internal sealed class BucketTables
         var nibble = Vector256.Create((byte)0x0F);
         return Avx2.Shuffle(lo0, first & nibble) & Avx2.Shuffle(hi0, Vector256.ShiftRightLogical(first.AsUInt16(), 4).AsByte() & nibble)
             & Avx2.Shuffle(lo1, second & nibble) & Avx2.Shuffle(hi1, Vector256.ShiftRightLogical(second.AsUInt16(), 4).AsByte() & nibble);
+    }
+
+    /// <summary>
+    /// The buckets of 64 pairs with one 128-entry look-up per byte (AVX-512 VBMI) where the nibble tables need two.
+    /// A byte is read by its low seven bits and its table entry holds the buckets of both bytes that share them, so
+    /// this admits every pair the nibble tables admit that begins a pattern, and few others.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<byte> Buckets512Vbmi(ref byte origin, int i, Vector512<byte> first0, Vector512<byte> first1, Vector512<byte> second0, Vector512<byte> second1)
+    {
+        var first = Vector512.LoadUnsafe(ref origin, (nuint)i);
+        var second = Vector512.LoadUnsafe(ref origin, (nuint)i + 1);
+        return Avx512Vbmi.PermuteVar64x8x2(first0, first, first1) & Avx512Vbmi.PermuteVar64x8x2(second0, second, second1);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

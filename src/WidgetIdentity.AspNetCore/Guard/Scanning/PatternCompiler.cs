@@ -40,7 +40,7 @@ internal static class PatternCompiler
         }
 
         // An introducer is a candidate only when the byte after it can begin an escape of an early byte.
-        var tables = new byte[64];
+        var tables = new byte[BucketTables.TablesLength];
         foreach (var form in EscapeForms.All)
         {
             var bucket = form.Introducer == EscapeForms.JsonIntroducer ? BucketTables.Backslash : BucketTables.AmpPercent;

@@ -1,9 +1,15 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace WidgetIdentity.Guard.Scanning;
 
-/// <summary>The prefilter loop on 64-byte blocks (AVX-512 BW), with the block filters on blocks that have candidates.</summary>
+/// <summary>
+/// The prefilter loop on 64-byte blocks (AVX-512 BW), with the block filters on blocks that have candidates. With
+/// AVX-512 VBMI the buckets come from one 128-entry look-up per byte (<see cref="BucketTables.Buckets512Vbmi"/>), with
+/// fewer instructions per block than the nibble look-ups.
+/// </summary>
 internal static class Prefilter512
 {
     /// <summary>
@@ -13,39 +19,22 @@ internal static class Prefilter512
     public static ScanHit Find(BlockVisitor visitor, ReadOnlySpan<byte> data, int from, bool final, ref Frontier clean, out int next)
     {
         ref var origin = ref MemoryMarshal.GetReference(data);
-        var filters = visitor.Patterns.Filters;
+        var patterns = visitor.Patterns;
+        var vbmi = Avx512Vbmi.IsSupported;
+        var end = data.Length - Vector512<byte>.Count; // each block reads one byte past its 64
         var i = from;
-        while (true)
+        while (i < end)
         {
-            // A tight loop without calls, so that the tables stay in registers; candidates are visited outside it.
-            var mask = 0UL;
-            var buckets = Vector512<byte>.Zero;
-            var tables = visitor.Patterns.Buckets;
-            var (lo0, hi0, lo1, hi1) = (tables.Lo0x, tables.Hi0x, tables.Lo1x, tables.Hi1x);
-            for (; i + Vector512<byte>.Count < data.Length; i += Vector512<byte>.Count)
-            {
-                buckets = BucketTables.Buckets512(ref origin, i, lo0, hi0, lo1, hi1);
-                mask = ~Vector512.Equals(buckets, Vector512<byte>.Zero).ExtractMostSignificantBits();
-                if (mask != 0)
-                {
-                    if (i + BlockFilters.ReadLength <= data.Length)
-                    {
-                        mask = filters.Apply(ref origin, i, ref buckets);
-                    }
-
-                    if (mask != 0)
-                    {
-                        break;
-                    }
-                }
-            }
-
+            var (buckets, mask) = (default(Vector512<byte>), 0UL);
+            i = vbmi
+                ? NextBlock<ByteLookup>(ref origin, i, data.Length, patterns, ref buckets, ref mask)
+                : NextBlock<NibbleLookup>(ref origin, i, data.Length, patterns, ref buckets, ref mask);
             if (mask == 0)
             {
                 break;
             }
 
-            var literal = ~Vector512.Equals(buckets & visitor.Patterns.Buckets.LiteralBuckets512, Vector512<byte>.Zero).ExtractMostSignificantBits();
+            var literal = ~Vector512.Equals(buckets & patterns.Buckets.LiteralBuckets512, Vector512<byte>.Zero).ExtractMostSignificantBits();
             var hit = visitor.Visit(data, i, mask, literal, final, ref clean);
             if (hit.Kind != ScanHitKind.None)
             {
@@ -59,5 +48,66 @@ internal static class Prefilter512
 
         next = i;
         return default;
+    }
+
+    // The first block from i that has candidates the block filters leave: its start, buckets and candidates; where the
+    // blocks stop, with no candidates, when none has. A tight loop of its own, never inlined: inside a larger method the
+    // JIT kept i on the stack, a store and a load per block. TLookup (a struct, so each is compiled on its own) reads
+    // the buckets.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int NextBlock<TLookup>(ref byte origin, int i, int length, CompiledPatterns patterns, ref Vector512<byte> buckets, ref ulong mask)
+        where TLookup : struct, IPairLookup512
+    {
+        var (t0, t1, t2, t3) = TLookup.Tables(patterns.Buckets);
+        for (; i + Vector512<byte>.Count < length; i += Vector512<byte>.Count)
+        {
+            var found = TLookup.Buckets(ref origin, i, t0, t1, t2, t3);
+            if (found != Vector512<byte>.Zero && (mask = Filter(ref origin, i, length, patterns.Filters, ref found)) != 0)
+            {
+                buckets = found;
+                return i;
+            }
+        }
+
+        return i;
+    }
+
+    // The candidates of a block the filters leave (all of them near the end of the data, where the filters cannot read).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Filter(ref byte origin, int i, int length, BlockFilters filters, ref Vector512<byte> buckets) =>
+        i + BlockFilters.ReadLength <= length
+            ? filters.Apply(ref origin, i, ref buckets)
+            : ~Vector512.Equals(buckets, Vector512<byte>.Zero).ExtractMostSignificantBits();
+
+    /// <summary>How a 512-bit loop reads the buckets of 64 pairs, from four tables it keeps in registers.</summary>
+    private interface IPairLookup512
+    {
+        static abstract (Vector512<byte> T0, Vector512<byte> T1, Vector512<byte> T2, Vector512<byte> T3) Tables(BucketTables tables);
+
+        static abstract Vector512<byte> Buckets(ref byte origin, int i, Vector512<byte> t0, Vector512<byte> t1, Vector512<byte> t2, Vector512<byte> t3);
+    }
+
+    /// <summary>Two nibble look-ups per byte (AVX-512 BW).</summary>
+    private readonly struct NibbleLookup : IPairLookup512
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static (Vector512<byte> T0, Vector512<byte> T1, Vector512<byte> T2, Vector512<byte> T3) Tables(BucketTables tables) =>
+            (tables.Lo0x, tables.Hi0x, tables.Lo1x, tables.Hi1x);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<byte> Buckets(ref byte origin, int i, Vector512<byte> t0, Vector512<byte> t1, Vector512<byte> t2, Vector512<byte> t3) =>
+            BucketTables.Buckets512(ref origin, i, t0, t1, t2, t3);
+    }
+
+    /// <summary>One 128-entry look-up per byte (AVX-512 VBMI).</summary>
+    private readonly struct ByteLookup : IPairLookup512
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static (Vector512<byte> T0, Vector512<byte> T1, Vector512<byte> T2, Vector512<byte> T3) Tables(BucketTables tables) =>
+            (tables.First0x, tables.First1x, tables.Second0x, tables.Second1x);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<byte> Buckets(ref byte origin, int i, Vector512<byte> t0, Vector512<byte> t1, Vector512<byte> t2, Vector512<byte> t3) =>
+            BucketTables.Buckets512Vbmi(ref origin, i, t0, t1, t2, t3);
     }
 }
