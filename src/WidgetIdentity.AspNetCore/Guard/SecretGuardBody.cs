@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
@@ -269,9 +270,22 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
 
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        var write = WriteCoreAsync(buffer, cancellationToken);
+        return write.IsCompletedSuccessfully ? ValueTask.CompletedTask : AwaitFlush(write);
+    }
+
+    /// <summary>
+    /// A write through the guard's <see cref="PipeWriter"/> of a whole buffer: scanned and sent as a Stream write is,
+    /// the server's own flush result passed on (complete once the response is blocked).
+    /// </summary>
+    internal ValueTask<FlushResult> WriteFromWriterAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken) =>
+        WriteCoreAsync(buffer, cancellationToken);
+
+    private ValueTask<FlushResult> WriteCoreAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken)
+    {
         if (!BeginWrite(buffer.Span))
         {
-            return ValueTask.CompletedTask;
+            return Done();
         }
 
         if (_decoder is not null || _passThrough)
@@ -292,20 +306,12 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
         return _context.Response.HasStarted ? WriteThroughAsync(rest, cancellationToken) : StartThenWriteThroughAsync(rest, cancellationToken);
     }
 
-    /// <summary>A write through the guard's <see cref="PipeWriter"/> of a whole buffer: scanned and sent as a Stream write is.</summary>
-    internal ValueTask<FlushResult> WriteFromWriterAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken)
-    {
-        var write = WriteAsync(buffer, cancellationToken);
-        return write.IsCompletedSuccessfully
-            ? ValueTask.FromResult(new FlushResult(isCanceled: false, isCompleted: Blocked))
-            : AwaitWrite(write, this);
+    // Awaits the server's flush without a Task of its own (the state machine's box is pooled).
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private static async ValueTask AwaitFlush(ValueTask<FlushResult> flush) => await flush;
 
-        static async ValueTask<FlushResult> AwaitWrite(ValueTask write, SecretGuardBody body)
-        {
-            await write;
-            return new FlushResult(isCanceled: false, isCompleted: body.Blocked);
-        }
-    }
+    // The result of a write that sent nothing more: complete once the response is blocked, so a writer stops.
+    private ValueTask<FlushResult> Done() => ValueTask.FromResult(new FlushResult(isCanceled: false, isCompleted: Blocked));
 
     /// <summary>A write through the guard's <see cref="PipeWriter"/> that could not be scanned in place: committed, not flushed.</summary>
     internal void WriteFromWriter(ReadOnlySpan<byte> buffer)
@@ -373,16 +379,15 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
         return Blocked ? default : last;
     }
 
-    private ValueTask WriteThroughAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+    private ValueTask<FlushResult> WriteThroughAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
         _unflushed = 0;
-        var write = _inner.Writer.WriteAsync(bytes, cancellationToken);
-        return write.IsCompletedSuccessfully ? ValueTask.CompletedTask : new ValueTask(write.AsTask());
+        return _inner.Writer.WriteAsync(bytes, cancellationToken);
     }
 
     // The response starts (its headers scanned by OnStarting) before the bytes go out, so that they are copied once,
     // into the connection's buffer, rather than into a buffer of their own until the headers are written.
-    private ValueTask StartThenWriteThroughAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+    private ValueTask<FlushResult> StartThenWriteThroughAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
         var start = _inner.StartAsync(cancellationToken);
         if (!start.IsCompletedSuccessfully)
@@ -390,15 +395,12 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
             return AwaitStart(start, bytes, cancellationToken);
         }
 
-        return Blocked ? ValueTask.CompletedTask : WriteThroughAsync(bytes, cancellationToken);
+        return Blocked ? Done() : WriteThroughAsync(bytes, cancellationToken);
 
-        async ValueTask AwaitStart(Task start, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+        async ValueTask<FlushResult> AwaitStart(Task start, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
         {
             await start;
-            if (!Blocked)
-            {
-                await WriteThroughAsync(bytes, cancellationToken);
-            }
+            return Blocked ? new FlushResult(isCanceled: false, isCompleted: true) : await WriteThroughAsync(bytes, cancellationToken);
         }
     }
 
@@ -431,16 +433,15 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
         _unflushed += bytes.Length;
     }
 
-    private ValueTask SendCommittedAsync(CancellationToken cancellationToken)
+    private ValueTask<FlushResult> SendCommittedAsync(CancellationToken cancellationToken)
     {
         if (Blocked || _unflushed == 0)
         {
-            return ValueTask.CompletedTask;
+            return Done();
         }
 
         _unflushed = 0;
-        var flush = _inner.Writer.FlushAsync(cancellationToken);
-        return flush.IsCompletedSuccessfully ? ValueTask.CompletedTask : new ValueTask(flush.AsTask());
+        return _inner.Writer.FlushAsync(cancellationToken);
     }
 
     // False when the write must not reach the client. A compressed write is scanned here and, if clean, sent

@@ -40,6 +40,9 @@ internal sealed class GatedServer : IHttpResponseBodyFeature
 
     public byte[] Sent => _output.ToArray();
 
+    /// <summary>The client has gone: writes and flushes report <see cref="FlushResult.IsCompleted"/>, as Kestrel's do then.</summary>
+    public bool ClientGone { get; set; }
+
     public Stream Stream => throw new NotSupportedException("The guard writes through the server's PipeWriter.");
 
     public PipeWriter Writer => _writer;
@@ -65,6 +68,8 @@ internal sealed class GatedServer : IHttpResponseBodyFeature
         return Task.CompletedTask;
     }
 
+    private FlushResult Reported(FlushResult result) => ClientGone ? new FlushResult(isCanceled: false, isCompleted: true) : result;
+
     private sealed class GatedWriter(PipeWriter inner, GatedServer server) : PipeWriter
     {
         public override void Advance(int bytes) => inner.Advance(bytes);
@@ -77,14 +82,14 @@ internal sealed class GatedServer : IHttpResponseBodyFeature
         {
             server.Calls.Add($"write {source.Length}");
             await server.WriteGate.Task;
-            return await inner.WriteAsync(source, cancellationToken);
+            return server.Reported(await inner.WriteAsync(source, cancellationToken));
         }
 
         public override async ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default)
         {
             server.Calls.Add("flush");
             await server.WriteGate.Task;
-            return await inner.FlushAsync(cancellationToken);
+            return server.Reported(await inner.FlushAsync(cancellationToken));
         }
 
         public override void CancelPendingFlush() => inner.CancelPendingFlush();

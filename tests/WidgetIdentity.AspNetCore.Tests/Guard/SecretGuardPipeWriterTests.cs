@@ -51,6 +51,24 @@ public class SecretGuardPipeWriterTests
         Assert.Equal("<p>clean</p>", Encoding.UTF8.GetString(harness.Sent));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // the server's write completes later, as Kestrel's does when the connection is busy
+    public async Task A_write_to_the_writer_after_the_client_has_gone_tells_the_app_to_stop(bool slowServer)
+    {
+        var server = new GatedServer(gateWrites: slowServer) { ClientGone = true };
+        using var guard = server.Guard();
+        var writer = ((Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature)guard).Writer;
+
+        var write = writer.WriteAsync(Encoding.UTF8.GetBytes("<p>clean</p>"));
+        Assert.Equal(!slowServer, write.IsCompleted);
+        server.WriteGate.TrySetResult();
+        var result = await write;
+
+        Assert.True(result.IsCompleted); // as the server said: a serializer stops writing to a client that has gone
+        Assert.Equal("<p>clean</p>", Encoding.UTF8.GetString(server.Sent));
+    }
+
     [Fact]
     public void Advancing_past_the_memory_handed_out_behind_held_bytes_names_the_count()
     {
