@@ -232,7 +232,7 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
     {
         if (Blocked)
         {
-            return ValueTask.FromResult(new FlushResult(isCanceled: false, isCompleted: true));
+            return Done();
         }
 
         _unflushed = 0;
@@ -400,7 +400,7 @@ internal sealed class SecretGuardBody : Stream, IHttpResponseBodyFeature, ISecre
         async ValueTask<FlushResult> AwaitStart(Task start, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
         {
             await start;
-            return Blocked ? new FlushResult(isCanceled: false, isCompleted: true) : await WriteThroughAsync(bytes, cancellationToken);
+            return await (Blocked ? Done() : WriteThroughAsync(bytes, cancellationToken));
         }
     }
 
