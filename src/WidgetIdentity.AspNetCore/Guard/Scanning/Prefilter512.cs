@@ -12,6 +12,8 @@ namespace WidgetIdentity.Guard.Scanning;
 /// </summary>
 internal static class Prefilter512
 {
+    private const int FourBlocks = 4 * 64;
+
     /// <summary>
     /// The first hit from <paramref name="from"/>, visiting the candidates of each block; when none, <paramref name="next"/>
     /// is where the blocks end and a narrower loop goes on.
@@ -59,8 +61,19 @@ internal static class Prefilter512
         where TLookup : struct, IPairLookup512
     {
         var (t0, t1, t2, t3) = TLookup.Tables(patterns.Buckets);
+        var testedTo = i; // the blocks before this one share a four-block test that found candidates
         for (; i + Vector512<byte>.Count < length; i += Vector512<byte>.Count)
         {
+            if (i >= testedTo)
+            {
+                while (i + FourBlocks < length && NoneInFour<TLookup>(ref origin, i, t0, t1, t2, t3))
+                {
+                    i += FourBlocks;
+                }
+
+                testedTo = i + FourBlocks;
+            }
+
             var found = TLookup.Buckets(ref origin, i, t0, t1, t2, t3);
             if (found != Vector512<byte>.Zero && (mask = Filter(ref origin, i, length, patterns.Filters, ref found)) != 0)
             {
@@ -71,6 +84,15 @@ internal static class Prefilter512
 
         return i;
     }
+
+    // Whether the four blocks from i have no candidates: one test for the four, so clean text costs fewer instructions.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool NoneInFour<TLookup>(ref byte origin, int i, Vector512<byte> t0, Vector512<byte> t1, Vector512<byte> t2, Vector512<byte> t3)
+        where TLookup : struct, IPairLookup512 =>
+        (TLookup.Buckets(ref origin, i, t0, t1, t2, t3)
+            | TLookup.Buckets(ref origin, i + Vector512<byte>.Count, t0, t1, t2, t3)
+            | TLookup.Buckets(ref origin, i + (2 * Vector512<byte>.Count), t0, t1, t2, t3)
+            | TLookup.Buckets(ref origin, i + (3 * Vector512<byte>.Count), t0, t1, t2, t3)) == Vector512<byte>.Zero;
 
     // The candidates of a block the filters leave (all of them near the end of the data, where the filters cannot read).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -69,6 +69,27 @@ public class SecretPatternSetFilterTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Occurrences))]
+    public void An_occurrence_after_clean_text_is_found_at_every_offset_of_a_stretch_of_blocks(string occurrence)
+    {
+        // Clean text costs a test per four blocks: the occurrence in each block of the four, at each offset there.
+        var patterns = new SecretPatternSet([TestSecrets.Plain]);
+        const string clean = "<p class=\"note\">Plain words, no escapes at all.</p>\n";
+        var lead = string.Concat(Enumerable.Repeat(clean, 12)); // over 512 bytes
+        for (var offset = 0; offset < 5 * 64; offset++)
+        {
+            var text = lead[..offset] + occurrence + " " + lead;
+            var data = Encoding.UTF8.GetBytes(text);
+
+            var hit = patterns.FindNext(data, 0, final: true);
+
+            Assert.Equal(ScanHitKind.Match, hit.Kind);
+            Assert.Equal(offset, hit.Start);
+            Assert.Equal(occurrence.Length, hit.Length);
+        }
+    }
+
     private static string Json(string text) => string.Concat(text.Select(c => $"\\u{(int)c:x4}"));
 
     // Near-misses and whole occurrences of the secrets, each character raw or escaped at random, with base64 and hex
