@@ -7,22 +7,6 @@ namespace WidgetIdentity.Guard.Scanning;
 /// <summary>Bit tricks over the 128-bit masks (two words) that the candidate filters build from two 64-byte blocks.</summary>
 internal static class BitWindows
 {
-    /// <summary>Bit p (0-63): any of bits p to p + window - 1 of (low, high) is set; window is 1 to 64.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong AnyInWindow(ulong low, ulong high, int window)
-    {
-        var span = 1;
-        while (span * 2 <= window)
-        {
-            low |= (low >> span) | (high << (64 - span));
-            high |= high >> span;
-            span *= 2;
-        }
-
-        var rest = window - span;
-        return rest == 0 ? low : low | (low >> rest) | (high << (64 - rest));
-    }
-
     /// <summary>How many of bits <paramref name="from"/> (0-63) to <paramref name="to"/> - 1 of (low, high) are set; none when to &lt;= from.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int CountInRange(ulong low, ulong high, int from, int to) =>

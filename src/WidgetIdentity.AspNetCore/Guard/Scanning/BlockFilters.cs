@@ -28,9 +28,12 @@ internal sealed class BlockFilters
         _escapeFilter256 = Avx2.IsSupported ? escapeFilter : null;
     }
 
-    /// <summary>The block's candidates less those the filters prove begin no occurrence; buckets are narrowed to match.</summary>
+    /// <summary>
+    /// The block's candidates less those the filters prove begin no occurrence; buckets are narrowed to match. Masks
+    /// the next block shares with this one go to <paramref name="carry"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ulong Apply(ref byte origin, int blockStart, ref Vector512<byte> buckets)
+    public ulong Apply(ref byte origin, int blockStart, ref Vector512<byte> buckets, ref BlockCarry carry)
     {
         buckets = _thirdByte.Narrow(ref origin, blockStart, buckets);
         var mask = ~Vector512.Equals(buckets, Vector512<byte>.Zero).ExtractMostSignificantBits();
@@ -41,12 +44,12 @@ internal sealed class BlockFilters
 
         foreach (var filter in _rawFilters)
         {
-            mask &= ~filter.NotOccurrences(ref origin, blockStart, buckets);
+            mask &= ~filter.NotOccurrences(ref origin, blockStart, buckets, ref carry);
         }
 
         if (_escapeFilter is { } escapes)
         {
-            mask &= ~escapes.NotOccurrences(ref origin, blockStart, buckets);
+            mask &= ~escapes.NotOccurrences(ref origin, blockStart, buckets, ref carry);
         }
 
         return mask;
@@ -57,7 +60,7 @@ internal sealed class BlockFilters
     /// to <paramref name="carry"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ulong Apply256(ref byte origin, int blockStart, ref Vector256<byte> low, ref Vector256<byte> high, ref BlockCarry256 carry)
+    public ulong Apply256(ref byte origin, int blockStart, ref Vector256<byte> low, ref Vector256<byte> high, ref BlockCarry carry)
     {
         _thirdByte.Narrow256(ref origin, blockStart, ref low, ref high);
         var mask = Candidates256(low, high);

@@ -55,9 +55,10 @@ internal sealed class EscapeRunFilter
     /// <summary>
     /// The backslash candidates among the block's <paramref name="buckets"/> at <paramref name="blockStart"/> that
     /// begin no occurrence, nor does the byte before them; the caller makes sure <see cref="ReadLength"/> bytes are there.
+    /// The masks of the 64 bytes after the block go to <paramref name="carry"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ulong NotOccurrences(ref byte origin, int blockStart, Vector512<byte> buckets)
+    public ulong NotOccurrences(ref byte origin, int blockStart, Vector512<byte> buckets, ref BlockCarry carry)
     {
         var starts = Vector512.Equals(buckets, _bucket).ExtractMostSignificantBits();
         if (starts == 0)
@@ -66,15 +67,20 @@ internal sealed class EscapeRunFilter
         }
 
         var at = (nuint)blockStart;
-        var stopLow = _stops.Members(Vector512.LoadUnsafe(ref origin, at));
+        var next = blockStart + 64;
+        var stopLow = carry.StopsAt == blockStart ? carry.Stops : _stops.Members(Vector512.LoadUnsafe(ref origin, at));
         var stopHigh = _stops.Members(Vector512.LoadUnsafe(ref origin, at + 64));
+        carry.StopsAt = next;
+        carry.Stops = stopHigh;
         if ((stopLow | stopHigh) == 0)
         {
             return 0;
         }
 
-        var asciiLow = AsciiJsonEscapes(ref origin, at);
+        var asciiLow = carry.AsciiAt == blockStart ? carry.Ascii : AsciiJsonEscapes(ref origin, at);
         var asciiHigh = AsciiJsonEscapes(ref origin, at + 64);
+        carry.AsciiAt = next;
+        carry.Ascii = asciiHigh;
         return Dropped(starts, stopLow, stopHigh, asciiLow, asciiHigh);
     }
 
@@ -122,7 +128,7 @@ internal sealed class EscapeRunFilter
     /// 64 bytes after the block go to <paramref name="carry"/>, which the next block reuses when it starts there.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ulong NotOccurrences256(ref byte origin, int blockStart, Vector256<byte> low, Vector256<byte> high, ref BlockCarry256 carry)
+    public ulong NotOccurrences256(ref byte origin, int blockStart, Vector256<byte> low, Vector256<byte> high, ref BlockCarry carry)
     {
         var bucket = _bucket.GetLower();
         var starts = BitWindows.Bits(Vector256.Equals(low, bucket), Vector256.Equals(high, bucket));

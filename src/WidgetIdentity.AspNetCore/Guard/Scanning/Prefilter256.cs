@@ -94,7 +94,7 @@ internal static class Prefilter256
         var tables = visitor.Patterns.Buckets;
         var i = next;
         var hit = default(ScanHit);
-        var carry = BlockCarry256.None;
+        var carry = BlockCarry.None;
         while (true)
         {
             // A tight loop without calls, so that the tables stay in registers; candidates are visited outside it.

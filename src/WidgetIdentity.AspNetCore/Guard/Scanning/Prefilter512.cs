@@ -62,6 +62,7 @@ internal static class Prefilter512
     {
         var (t0, t1, t2, t3) = TLookup.Tables(patterns.Buckets);
         var testedTo = i; // the blocks before this one share a four-block test that found candidates
+        var carry = BlockCarry.None;
         for (; i + Vector512<byte>.Count < length; i += Vector512<byte>.Count)
         {
             if (i >= testedTo)
@@ -75,7 +76,7 @@ internal static class Prefilter512
             }
 
             var found = TLookup.Buckets(ref origin, i, t0, t1, t2, t3);
-            if (found != Vector512<byte>.Zero && (mask = Filter(ref origin, i, length, patterns.Filters, ref found)) != 0)
+            if (found != Vector512<byte>.Zero && (mask = Filter(ref origin, i, length, patterns.Filters, ref found, ref carry)) != 0)
             {
                 buckets = found;
                 return i;
@@ -96,9 +97,9 @@ internal static class Prefilter512
 
     // The candidates of a block the filters leave (all of them near the end of the data, where the filters cannot read).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Filter(ref byte origin, int i, int length, BlockFilters filters, ref Vector512<byte> buckets) =>
+    private static ulong Filter(ref byte origin, int i, int length, BlockFilters filters, ref Vector512<byte> buckets, ref BlockCarry carry) =>
         i + BlockFilters.ReadLength <= length
-            ? filters.Apply(ref origin, i, ref buckets)
+            ? filters.Apply(ref origin, i, ref buckets, ref carry)
             : ~Vector512.Equals(buckets, Vector512<byte>.Zero).ExtractMostSignificantBits();
 
     /// <summary>How a 512-bit loop reads the buckets of 64 pairs, from four tables it keeps in registers.</summary>

@@ -43,10 +43,11 @@ internal sealed class RawStartFilter
 
     /// <summary>
     /// The candidates among the block's <paramref name="buckets"/> at <paramref name="blockStart"/> that are this
-    /// secret's raw starts and not occurrences; the caller makes sure <see cref="ReadLength"/> bytes are there.
+    /// secret's raw starts and not occurrences; the caller makes sure <see cref="ReadLength"/> bytes are there. The
+    /// introducers of the next block's window go to <paramref name="carry"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ulong NotOccurrences(ref byte origin, int blockStart, Vector512<byte> buckets)
+    public ulong NotOccurrences(ref byte origin, int blockStart, Vector512<byte> buckets, ref BlockCarry carry)
     {
         var at = (nuint)blockStart;
         var raw = Vector512.Equals(buckets, _bucket) & Vector512.Equals(Vector512.LoadUnsafe(ref origin, at), _first);
@@ -64,9 +65,30 @@ internal sealed class RawStartFilter
         }
 
         // Bit j of (low, high): an introducer at blockStart + 2 + j.
-        var low = Introducers(Vector512.LoadUnsafe(ref origin, at + 2));
-        var high = Introducers(Vector512.LoadUnsafe(ref origin, at + 2 + (nuint)Vector512<byte>.Count));
-        return starts & ~BitWindows.AnyInWindow(low, high, _window);
+        var low = carry.IntroducersAt == blockStart + 2 ? carry.Introducers : Introducers(Vector512.LoadUnsafe(ref origin, at + 2));
+        var high = Introducers(Vector512.LoadUnsafe(ref origin, at + 2 + 64));
+        carry.IntroducersAt = blockStart + 2 + 64;
+        carry.Introducers = high;
+        return WithoutIntroducer(starts, low, high);
+    }
+
+    // The starts with no introducer in their window. Few starts are left by here, so one look-up each costs less than
+    // widening the whole introducer mask.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ulong WithoutIntroducer(ulong starts, ulong introducersLow, ulong introducersHigh)
+    {
+        var dropped = 0UL;
+        while (starts != 0)
+        {
+            var p = (int)ulong.TrailingZeroCount(starts);
+            starts &= starts - 1;
+            if (BitWindows.NextSet(introducersLow, introducersHigh, p) - p >= _window)
+            {
+                dropped |= 1UL << p;
+            }
+        }
+
+        return dropped;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -80,7 +102,7 @@ internal sealed class RawStartFilter
     /// the next block's window go to <paramref name="carry"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ulong NotOccurrences256(ref byte origin, int blockStart, Vector256<byte> low, Vector256<byte> high, ref BlockCarry256 carry)
+    public ulong NotOccurrences256(ref byte origin, int blockStart, Vector256<byte> low, Vector256<byte> high, ref BlockCarry carry)
     {
         var at = (nuint)blockStart;
         const int half = 32;
@@ -101,23 +123,11 @@ internal sealed class RawStartFilter
             return 0;
         }
 
-        // Few starts are left here, so one look-up each beats widening the introducer mask.
         var introducersLow = carry.IntroducersAt == blockStart + 2 ? carry.Introducers : Introducers256(ref origin, at + 2);
         var introducersHigh = Introducers256(ref origin, at + 2 + 64);
         carry.IntroducersAt = blockStart + 2 + 64;
         carry.Introducers = introducersHigh;
-        var dropped = 0UL;
-        while (starts != 0)
-        {
-            var p = (int)ulong.TrailingZeroCount(starts);
-            starts &= starts - 1;
-            if (BitWindows.NextSet(introducersLow, introducersHigh, p) - p >= _window)
-            {
-                dropped |= 1UL << p;
-            }
-        }
-
-        return dropped;
+        return WithoutIntroducer(starts, introducersLow, introducersHigh);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

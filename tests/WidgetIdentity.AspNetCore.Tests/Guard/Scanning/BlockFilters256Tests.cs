@@ -7,9 +7,9 @@ using WidgetIdentity.Guard.Scanning;
 namespace WidgetIdentity.Tests.Guard.Scanning;
 
 /// <summary>
-/// The AVX2 forms of the block filters (two 256-bit halves, masks carried from block to block) against the AVX-512
-/// forms, block by block, so that a machine with AVX-512 checks the AVX2 filters in its default run too; with AVX-512
-/// off, the reference tests cover them through the search.
+/// The block filters with masks carried from block to block, on AVX-512 and in their AVX2 forms (two 256-bit halves),
+/// against the AVX-512 filters on each block alone, so that a machine with AVX-512 checks the AVX2 filters in its
+/// default run too; with AVX-512 off, the reference tests cover them through the search.
 /// </summary>
 public class BlockFilters256Tests
 {
@@ -39,7 +39,7 @@ public class BlockFilters256Tests
     }
 
     [Fact]
-    public void The_AVX2_filters_drop_what_the_AVX512_filters_drop_block_after_block()
+    public void The_filters_drop_the_same_starts_with_masks_carried_from_block_to_block_and_on_AVX2()
     {
         if (!(Avx2.IsSupported && Avx512BW.IsSupported && ByteClasses.IsSupported))
         {
@@ -61,7 +61,7 @@ public class BlockFilters256Tests
         {
             var data = Encoding.UTF8.GetBytes(NearMisses(random));
             ref var origin = ref MemoryMarshal.GetArrayDataReference(data);
-            var carry = BlockCarry256.None;
+            var (carry256, carry512) = (BlockCarry.None, BlockCarry.None);
             for (var block = 0; block + 132 <= data.Length; block += random.Next(4) == 0 ? 64 * random.Next(2, 4) : 64)
             {
                 // Every position where a raw start or a backslash could be a candidate, in the bucket the filters test.
@@ -69,10 +69,14 @@ public class BlockFilters256Tests
                 buckets = (Vector512.Equals(buckets, Vector512.Create(Secret[0])) | Vector512.Equals(buckets, Vector512.Create((byte)'\\'))) & Vector512.Create((byte)Bucket);
                 var (low, high) = (buckets.GetLower(), buckets.GetUpper());
 
-                var expected = raw.NotOccurrences(ref origin, block, buckets);
-                Assert.Equal(expected, raw.NotOccurrences256(ref origin, block, low, high, ref carry));
-                var escaped = escapes.NotOccurrences(ref origin, block, buckets);
-                Assert.Equal(escaped, escapes.NotOccurrences256(ref origin, block, low, high, ref carry));
+                // Expected: the AVX-512 filters on this block alone, with nothing carried from the block before.
+                var (fresh, freshEscapes) = (BlockCarry.None, BlockCarry.None);
+                var expected = raw.NotOccurrences(ref origin, block, buckets, ref fresh);
+                Assert.Equal(expected, raw.NotOccurrences(ref origin, block, buckets, ref carry512));
+                Assert.Equal(expected, raw.NotOccurrences256(ref origin, block, low, high, ref carry256));
+                var escaped = escapes.NotOccurrences(ref origin, block, buckets, ref freshEscapes);
+                Assert.Equal(escaped, escapes.NotOccurrences(ref origin, block, buckets, ref carry512));
+                Assert.Equal(escaped, escapes.NotOccurrences256(ref origin, block, low, high, ref carry256));
                 var narrowed = thirdByte.Narrow(ref origin, block, buckets);
                 thirdByte.Narrow256(ref origin, block, ref low, ref high);
                 Assert.Equal(narrowed, Vector512.Create(low, high));

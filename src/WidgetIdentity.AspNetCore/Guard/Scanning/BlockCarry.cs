@@ -1,10 +1,10 @@
 namespace WidgetIdentity.Guard.Scanning;
 
 /// <summary>
-/// Masks that the AVX2 block filters compute for the 64 bytes after a block, kept for the next block, which reuses
-/// them when it starts there: on input full of near-misses every block is filtered, and each computes only its new half.
+/// Masks that the block filters compute for the 64 bytes after a block, kept for the next block, which reuses them
+/// when it starts there: on input full of near-misses every block is filtered, and each computes only its new half.
 /// </summary>
-internal struct BlockCarry256
+internal struct BlockCarry
 {
     /// <summary>Where <see cref="Stops"/> starts (bit j: the byte there + j), or -1.</summary>
     public int StopsAt;
@@ -18,5 +18,5 @@ internal struct BlockCarry256
     public int IntroducersAt;
     public ulong Introducers;
 
-    public static BlockCarry256 None => new() { StopsAt = -1, AsciiAt = -1, IntroducersAt = -1 };
+    public static BlockCarry None => new() { StopsAt = -1, AsciiAt = -1, IntroducersAt = -1 };
 }
