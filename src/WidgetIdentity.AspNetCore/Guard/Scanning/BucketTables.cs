@@ -51,6 +51,7 @@ internal sealed class BucketTables
         First1x = Vector512.Create(tables.AsSpan(ByteTables + 64, 64));
         Second0x = Vector512.Create(tables.AsSpan(ByteTables + 128, 64));
         Second1x = Vector512.Create(tables.AsSpan(ByteTables + 192, 64));
+        SecondByLow6 = Second0x | Second1x;
     }
 
     public int LiteralBuckets { get; }
@@ -86,6 +87,9 @@ internal sealed class BucketTables
 
     /// <summary>The same for 0x40-0x7F.</summary>
     public Vector512<byte> Second1x { get; }
+
+    /// <summary>The buckets of each second byte by its low six bits: the four bytes that share them together.</summary>
+    public Vector512<byte> SecondByLow6 { get; }
 
     /// <summary>Sets <paramref name="bucket"/>'s bit for each first byte and each second byte (any second byte when null).</summary>
     public static void Add(byte[] tables, int bucket, byte[] firstBytes, byte[]? secondBytes)
@@ -132,16 +136,19 @@ internal sealed class BucketTables
     }
 
     /// <summary>
-    /// The buckets of 64 pairs with one 128-entry look-up per byte (AVX-512 VBMI) where the nibble tables need two.
-    /// A byte is read by its low seven bits and its table entry holds the buckets of both bytes that share them, so
-    /// this admits every pair the nibble tables admit that begins a pattern, and few others.
+    /// The buckets of 64 pairs with one table look-up per byte (AVX-512 VBMI) where the nibble tables need two: the
+    /// first byte by its low seven bits in a 128-entry table (<c>vpermt2b</c>), the second by its low six bits in a
+    /// 64-entry one (<c>vpermb</c>, cheaper). An entry holds the buckets of every byte that shares its index, so this
+    /// admits every pair that begins a pattern; the others it admits pair a pattern's first byte (or one differing from
+    /// it only in bit 7) with a byte that differs from an allowed second byte only in bits 6 and 7, which ordinary text
+    /// seldom has.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<byte> Buckets512Vbmi(ref byte origin, int i, Vector512<byte> first0, Vector512<byte> first1, Vector512<byte> second0, Vector512<byte> second1)
+    public static Vector512<byte> Buckets512Vbmi(ref byte origin, int i, Vector512<byte> first0, Vector512<byte> first1, Vector512<byte> secondByLow6)
     {
         var first = Vector512.LoadUnsafe(ref origin, (nuint)i);
         var second = Vector512.LoadUnsafe(ref origin, (nuint)i + 1);
-        return Avx512Vbmi.PermuteVar64x8x2(first0, first, first1) & Avx512Vbmi.PermuteVar64x8x2(second0, second, second1);
+        return Avx512Vbmi.PermuteVar64x8x2(first0, first, first1) & Avx512Vbmi.PermuteVar64x8(secondByLow6, second);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -7,7 +7,7 @@ namespace WidgetIdentity.Guard.Scanning;
 
 /// <summary>
 /// The prefilter loop on 64-byte blocks (AVX-512 BW), with the block filters on blocks that have candidates. With
-/// AVX-512 VBMI the buckets come from one 128-entry look-up per byte (<see cref="BucketTables.Buckets512Vbmi"/>), with
+/// AVX-512 VBMI the buckets come from one table look-up per byte (<see cref="BucketTables.Buckets512Vbmi"/>), with
 /// fewer instructions per block than the nibble look-ups.
 /// </summary>
 internal static class Prefilter512
@@ -122,15 +122,15 @@ internal static class Prefilter512
             BucketTables.Buckets512(ref origin, i, t0, t1, t2, t3);
     }
 
-    /// <summary>One 128-entry look-up per byte (AVX-512 VBMI).</summary>
+    /// <summary>One look-up per byte (AVX-512 VBMI): 128 entries for the first, 64 for the second.</summary>
     private readonly struct ByteLookup : IPairLookup512
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static (Vector512<byte> T0, Vector512<byte> T1, Vector512<byte> T2, Vector512<byte> T3) Tables(BucketTables tables) =>
-            (tables.First0x, tables.First1x, tables.Second0x, tables.Second1x);
+            (tables.First0x, tables.First1x, tables.SecondByLow6, default);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector512<byte> Buckets(ref byte origin, int i, Vector512<byte> t0, Vector512<byte> t1, Vector512<byte> t2, Vector512<byte> t3) =>
-            BucketTables.Buckets512Vbmi(ref origin, i, t0, t1, t2, t3);
+            BucketTables.Buckets512Vbmi(ref origin, i, t0, t1, t2);
     }
 }
