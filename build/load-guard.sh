@@ -5,17 +5,22 @@
 #     PipeWriter, and as a static file (MapStaticAssets); a 1 KB JSON answer (Results.Json): all on the lean
 #     load site (build/benchmarks/WidgetIdentity.LoadSite), minimal API endpoints as a new user writes them;
 #   - the sample site's 100 KB Razor page (/Catalog);
+#   - a control row: the 16 KB-write path with the guard off on both servers, the noise floor of the run;
 # then the peak memory of a 1 GB streamed response through the guard against a 64 MB one.
+# Each path runs on PAIRS fresh pairs of servers (default 2), each warmed up and then measured for the given number of
+# rounds, A and B alternating: every server process gets its own JIT outcome (tiered compilation, profile-guided
+# optimization), which moves its CPU per request by several percent, so the samples come from more than one pair.
 # Servers run on CPU 1 and wrk on CPU 0 (taskset) where the machine has two, so the load generator does not skew
 # the server CPU measured; only one server is under load at a time.
-# Usage: [WARMUP=30] build/load-guard.sh [runs=9] [seconds=3] [only=regex over the row labels]. Needs wrk (apt-get install -y wrk)
-# and curl. Prints one line per round, a median line per path, and a summary table.
+# Usage: [PAIRS=2] [WARMUP=20] build/load-guard.sh [rounds per pair=5] [seconds=3] [only=regex over the row labels].
+# Needs wrk (apt-get install -y wrk) and curl. Prints one line per round, a median line per path, and a summary table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs=${1:-9}
+runs=${1:-5}
 seconds=${2:-3}
 only=${3:-.}
-warmup=${WARMUP:-30} # seconds of load on each server before a path's rounds (the Razor page: 90)
+pairs=${PAIRS:-2}
+warmup=${WARMUP:-20} # seconds of load on each server of a pair before its rounds (the Razor page: 60)
 server_cpu=(); client_cpu=()
 if (($(nproc) >= 2)) && command -v taskset >/dev/null; then
   server_cpu=(taskset -c 1); client_cpu=(taskset -c 0)
@@ -73,42 +78,55 @@ measure() { # port path -> microseconds of server CPU per request, requests
 }
 
 summary=()
-compare() { # label path port-off port-on [warm-up seconds=$WARMUP]
-  [[ $1 =~ $only ]] || return 0
-  local a=() b=() ua ra ub rb
-  # Warm-up: tiered compilation needs tens of seconds under load to reach its optimized code on a server pinned to one
-  # busy core, the guarded server longer (it has more to compile: after 24 s under load, Kestrel's send path there still
-  # ran instrumented code), a Razor page longer still.
-  for port in "$3" "$4"; do "${client_cpu[@]}" wrk -t1 -c4 -d"${5:-$warmup}s" "http://127.0.0.1:$port$2" >/dev/null; done
-  for run in $(seq "$runs"); do
-    read -r ua ra < <(measure "$3" "$2")
-    read -r ub rb < <(measure "$4" "$2")
-    echo "$1 run $run: guard off ${ua} us CPU/request ($ra requests), guard on ${ub} us CPU/request ($rb requests)"
-    a+=("$ua"); b+=("$ub")
-  done
-  local ma mb
-  ma=$(median "${a[@]}"); mb=$(median "${b[@]}")
-  local ratio
-  ratio=$(awk "BEGIN {printf \"%.3f\", $mb / $ma}")
-  echo "$1 median server CPU per request: guard off ${ma} us, guard on ${mb} us, ratio $ratio"
-  summary+=("| $1 | \`$2\` | $ma | $mb | $ratio |")
+stop_server() { # port
+  local pid
+  pid=$(server_pid "$1")
+  [[ -n $pid ]] || return 0
+  kill "$pid"
+  while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
 }
 
-start_load_site 5101 true
-start_load_site 5102 false
-compare "100 KB, Stream, 4 KB writes" /stream/4096 5101 5102
-compare "100 KB, Stream, 16 KB writes" /stream/16384 5101 5102
-compare "100 KB, Stream, 64 KB writes" /stream/65536 5101 5102
-compare "100 KB, PipeWriter" /pipe 5101 5102
-compare "100 KB, static file" /page.html 5101 5102
-compare "1 KB JSON" /json 5101 5102
+compare() { # label path start-function port-off port-on guard-off-on-B [warm-up seconds]
+  [[ $1 =~ $only ]] || return 0
+  local label=$1 path=$2 start=$3 port_a=$4 port_b=$5 b_off=$6 warm=${7:-$warmup}
+  local a=() b=() ua ra ub rb pair run
+  for pair in $(seq "$pairs"); do
+    "$start" "$port_a" true
+    "$start" "$port_b" "$b_off"
+    # Warm-up: tiered compilation needs tens of seconds under load to reach its optimized code on a server pinned to
+    # one busy core, the guarded server longer (it has more to compile), a Razor page longer still.
+    for port in "$port_a" "$port_b"; do "${client_cpu[@]}" wrk -t1 -c4 -d"${warm}s" "http://127.0.0.1:$port$path" >/dev/null; done
+    for run in $(seq "$runs"); do
+      if (((pair + run) % 2 == 0)); then # each arm goes first in every other round
+        read -r ua ra < <(measure "$port_a" "$path")
+        read -r ub rb < <(measure "$port_b" "$path")
+      else
+        read -r ub rb < <(measure "$port_b" "$path")
+        read -r ua ra < <(measure "$port_a" "$path")
+      fi
+      echo "$label pair $pair round $run: A ${ua} us CPU/request ($ra requests), B ${ub} us CPU/request ($rb requests)"
+      a+=("$ua"); b+=("$ub")
+    done
+    stop_server "$port_a"; stop_server "$port_b"
+  done
+  local ma mb ratio
+  ma=$(median "${a[@]}"); mb=$(median "${b[@]}")
+  ratio=$(awk "BEGIN {printf \"%.3f\", $mb / $ma}")
+  echo "$label median server CPU per request: A ${ma} us, B ${mb} us, ratio $ratio"
+  summary+=("| $label | \`$path\` | $ma | $mb | $ratio |")
+}
 
-start_sample 5103 true
-start_sample 5104 false
-compare "100 KB Razor page (sample site)" /Catalog 5103 5104 90
+compare "100 KB, Stream, 4 KB writes" /stream/4096 start_load_site 5101 5102 false
+compare "100 KB, Stream, 16 KB writes" /stream/16384 start_load_site 5101 5102 false
+compare "100 KB, Stream, 64 KB writes" /stream/65536 start_load_site 5101 5102 false
+compare "100 KB, PipeWriter" /pipe start_load_site 5101 5102 false
+compare "100 KB, static file" /page.html start_load_site 5101 5102 false
+compare "1 KB JSON" /json start_load_site 5101 5102 false
+compare "100 KB Razor page (sample site)" /Catalog start_sample 5103 5104 false 60
+compare "control: 100 KB, Stream, 16 KB writes, guard off on both" /stream/16384 start_load_site 5101 5102 true
 
 echo
-echo "| Path | Endpoint | Guard off (us CPU/request) | Guard on (us CPU/request) | Ratio |"
+echo "| Path | Endpoint | A: guard off (us CPU/request) | B: guard on (us CPU/request) | Ratio B/A |"
 echo "| --- | --- | ---: | ---: | ---: |"
 printf '%s\n' "${summary[@]}"
 echo
