@@ -64,7 +64,10 @@ internal sealed class SecretPatternSet
         // Where occurrences can start: a failed attempt proves a stretch clean (UnambiguousMatcher).
         var clean = new Frontier(from, from);
         var i = from;
-        if (Avx512BW.IsSupported)
+
+        // 512-bit loops only where the runtime accelerates 512-bit vectors: it does not on processors that slow down
+        // for them, nor when the app sets DOTNET_PreferredVectorBitWidth=256; the AVX2 loop runs there.
+        if (Vector512.IsHardwareAccelerated && Avx512BW.IsSupported)
         {
             var hit = Prefilter512.Find(_visitor, data, i, final, ref clean, out i);
             if (hit.Kind != ScanHitKind.None)
