@@ -73,6 +73,10 @@ internal static class Prefilter512
                 }
 
                 testedTo = i + FourBlocks;
+                if (i + Vector512<byte>.Count >= length)
+                {
+                    break; // the four-block test passed over the last whole block: no block left to read
+                }
             }
 
             var found = TLookup.Buckets(ref origin, i, t0, t1, t2, t3);

@@ -90,6 +90,29 @@ public class SecretPatternSetFilterTests
         }
     }
 
+    [Fact]
+    public void Clean_text_of_any_length_is_scanned_to_its_end_and_not_a_byte_past_it()
+    {
+        // The text is the front of a larger buffer (as a pooled buffer or a slice is) that holds the secret right after
+        // it: a loop that read past the end would find it there, or visit a candidate outside the text.
+        var patterns = new SecretPatternSet([TestSecrets.Plain]);
+        var clean = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("<p class=\"note\">Plain words, no escapes at all.</p>\n", 40)));
+        var secret = Encoding.UTF8.GetBytes(TestSecrets.Plain);
+        for (var length = 1; length <= 1100; length++)
+        {
+            var buffer = new byte[length + (4 * secret.Length)];
+            clean.AsSpan(0, length).CopyTo(buffer);
+            for (var at = length; at + secret.Length <= buffer.Length; at += secret.Length)
+            {
+                secret.CopyTo(buffer, at);
+            }
+
+            var hit = patterns.FindNext(buffer.AsSpan(0, length), 0, final: true);
+
+            Assert.True(hit.Kind == ScanHitKind.None, $"length {length}: {hit.Kind} at {hit.Start}");
+        }
+    }
+
     private static string Json(string text) => string.Concat(text.Select(c => $"\\u{(int)c:x4}"));
 
     // Near-misses and whole occurrences of the secrets, each character raw or escaped at random, with base64 and hex
