@@ -20,8 +20,11 @@ internal sealed class BucketTables
     public const int Count = 8;
     public const int Introducers = (1 << AmpPercent) | (1 << Backslash);
 
-    /// <summary>The length of the tables <see cref="Add"/> fills: four nibble tables of 16, then two byte tables of 128.</summary>
-    public const int TablesLength = ByteTables + (2 * 128);
+    /// <summary>
+    /// The length of the tables <see cref="Add"/> fills: four nibble tables of 16, then a byte table of 128 for the
+    /// first byte and one of 64 for the second.
+    /// </summary>
+    public const int TablesLength = ByteTables + 128 + 64;
 
     private const int ByteTables = 64;
 
@@ -29,7 +32,8 @@ internal sealed class BucketTables
 
     /// <param name="tables">
     /// <see cref="TablesLength"/> bytes: the four 16-byte tables (low and high nibble of the first byte, then of the
-    /// second), then the buckets of each first byte and each second byte by its low seven bits (128 each).
+    /// second), then the buckets of each first byte by its low seven bits (128) and of each second byte by its low six
+    /// bits (64).
     /// </param>
     /// <param name="literalBuckets">The bits of the buckets that hold literal patterns.</param>
     public BucketTables(byte[] tables, int literalBuckets)
@@ -49,9 +53,7 @@ internal sealed class BucketTables
         LiteralBuckets512 = Vector512.Create((byte)literalBuckets);
         First0x = Vector512.Create(tables.AsSpan(ByteTables, 64));
         First1x = Vector512.Create(tables.AsSpan(ByteTables + 64, 64));
-        Second0x = Vector512.Create(tables.AsSpan(ByteTables + 128, 64));
-        Second1x = Vector512.Create(tables.AsSpan(ByteTables + 192, 64));
-        SecondByLow6 = Second0x | Second1x;
+        SecondByLow6 = Vector512.Create(tables.AsSpan(ByteTables + 128, 64));
     }
 
     public int LiteralBuckets { get; }
@@ -82,12 +84,6 @@ internal sealed class BucketTables
     /// <summary>The same for 0x40-0x7F.</summary>
     public Vector512<byte> First1x { get; }
 
-    /// <summary>The buckets of each second byte by its low seven bits, 0x00-0x3F.</summary>
-    public Vector512<byte> Second0x { get; }
-
-    /// <summary>The same for 0x40-0x7F.</summary>
-    public Vector512<byte> Second1x { get; }
-
     /// <summary>The buckets of each second byte by its low six bits: the four bytes that share them together.</summary>
     public Vector512<byte> SecondByLow6 { get; }
 
@@ -106,7 +102,7 @@ internal sealed class BucketTables
         {
             tables[32 + (b & 0xF)] |= bit;
             tables[48 + (b >> 4)] |= bit;
-            tables[ByteTables + 128 + (b & 0x7F)] |= bit;
+            tables[ByteTables + 128 + (b & 0x3F)] |= bit;
         }
     }
 
